@@ -1,0 +1,189 @@
+// One way into the database, whichever it is: PGlite (Postgres in WASM,
+// file-backed under the data directory) by default, or a PostgreSQL server
+// when DATABASE_URL is set. Both speak the same SQL through the same Kysely
+// dialect; the only thing that differs is how a bulk COPY reaches the server.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { type PoolClientLike, PGlitePool, type PoolLike } from './pglite-pool.ts';
+import type { DB } from './schema.ts';
+
+export interface DatabaseConfig {
+  /** postgres://… to use a PostgreSQL server; otherwise PGlite under dataDir. */
+  databaseUrl?: string | undefined;
+  /** PESIAR_DATA_DIR; null for a throw-away in-memory PGlite (tests). */
+  dataDir: string | null;
+  /** Recorded in the data directory's lock file: 'server' or the CLI command. */
+  role?: string;
+}
+
+export interface Transaction {
+  /** Kysely bound to this transaction; use nothing else inside the callback. */
+  readonly db: Kysely<DB>;
+  /** COPY rows (PostgreSQL text format, one line a row) into a table. */
+  copyInto(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Kysely<DB>;
+  /** Where the data lives, for messages (never the password). */
+  readonly location: string;
+  readonly lock: DataDirLock | null;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Same value types from both drivers: dates stay 'YYYY-MM-DD' strings (a JS
+// Date would shift them by the time zone), bigint counts become numbers.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+const pgliteParsers = {
+  [DATE_OID]: (v: string) => v,
+  [INT8_OID]: (v: string) => Number(v),
+  [NUMERIC_OID]: (v: string) => v,
+};
+
+// The embedded database runs in this process' memory: a small buffer pool
+// keeps a cheap machine's footprint low; the OS page cache does the rest.
+const PGLITE_CONF = 'shared_buffers=32MB';
+const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch };
+
+const identifier = /^[a-z_][a-z0-9_]*$/;
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  for (const name of [table, ...columns]) {
+    if (!identifier.test(name)) throw new Error(`invalid identifier for COPY: ${name}`);
+  }
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
+}
+
+function singleClientPool(client: PoolClientLike): PostgresPool {
+  return {
+    connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+    end: async () => {},
+  } as unknown as PostgresPool;
+}
+
+async function createPGlite(path: string | null): Promise<PGlite> {
+  const options = {
+    extensions: PGLITE_EXTENSIONS,
+    postgresqlconf: PGLITE_CONF,
+    parsers: pgliteParsers,
+  };
+  if (path === null) return PGlite.create(options);
+  if (!existsSync(join(path, 'PG_VERSION'))) {
+    // initdb is not atomic: build the cluster beside its final place and move
+    // it in, so a first start killed half-way leaves nothing half-made.
+    const parent = join(path, '..');
+    for (const name of readdirSync(parent)) {
+      if (name.startsWith('pglite.init-')) rmSync(join(parent, name), { recursive: true, force: true });
+    }
+    rmSync(path, { recursive: true, force: true });
+    const staging = join(parent, `pglite.init-${process.pid}`);
+    const fresh = await PGlite.create({ ...options, dataDir: staging });
+    await fresh.close();
+    renameSync(staging, path);
+  }
+  return PGlite.create({ ...options, dataDir: path });
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPGlite(config.dataDir, config.role ?? 'cli');
+}
+
+async function openPGlite(dataDir: string | null, role: string): Promise<Database> {
+  let lock: DataDirLock | null = null;
+  let pglite: PGlite;
+  if (dataDir !== null) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir, role);
+    try {
+      pglite = await createPGlite(join(dataDir, 'pglite'));
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    pglite = await createPGlite(null);
+  }
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }),
+  });
+  return {
+    kind: 'pglite',
+    db,
+    lock,
+    location: dataDir === null ? 'PGlite (in memory)' : `PGlite at ${join(dataDir, 'pglite')}`,
+    transaction: (fn) =>
+      runTransaction(pool, fn, async (_client, table, columns, text) => {
+        await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], {
+          blob: new Blob([text]),
+        });
+      }),
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const where = new URL(url);
+  return {
+    kind: 'postgres',
+    db,
+    lock: null,
+    location: `PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname}`,
+    transaction: (fn) =>
+      runTransaction(pool as unknown as PoolLike, fn, async (client, table, columns, text) => {
+        const raw = client as unknown as pg.PoolClient;
+        const stream = raw.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+        await new Promise<void>((resolve, reject) => {
+          stream.on('error', reject);
+          stream.on('finish', resolve);
+          stream.end(text);
+        });
+      }),
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function runTransaction<T>(
+  pool: PoolLike,
+  fn: (tx: Transaction) => Promise<T>,
+  copy: (client: PoolClientLike, table: string, columns: readonly string[], text: string) => Promise<void>,
+): Promise<T> {
+  const client = await pool.connect();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
+  try {
+    await client.query('BEGIN');
+    try {
+      const result = await fn({ db, copyInto: (t, c, text) => copy(client, t, c, text) });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}

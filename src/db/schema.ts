@@ -1,0 +1,112 @@
+// Kysely's view of the tables (migrations/ is the truth; keep this in step).
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface RegionsTable {
+  code: string;
+  level: 'provinsi' | 'kabupaten' | 'kecamatan' | 'desa';
+  parent_code: string | null;
+  name: string;
+  name_search: string;
+  desa_kind: 'desa' | 'kelurahan' | 'desa_adat' | null;
+}
+
+export interface RegionSourcesTable {
+  source: string;
+  version: string;
+  licence: string;
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  region_count: number;
+}
+
+export type ImportKind = 'population' | 'membership' | 'population_figures';
+export type ImportStatus = 'committed' | 'replaced' | 'failed';
+
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: ImportKind;
+  period: string;
+  source: string;
+  status: ImportStatus;
+  failure: string | null;
+  file_name: string;
+  file_sha256: string | null;
+  file_bytes: number | null;
+  file_format: 'csv' | 'xlsx' | null;
+  sheet: string | null;
+  encoding: string | null;
+  delimiter: string | null;
+  columns: Json;
+  options: Json;
+  imported_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  duration_ms: number;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_flagged: number;
+  rejects_file: string | null;
+  replaces_import_id: number | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+// Row tables are written by COPY (src/imports) and read through SQL; only the
+// columns other code reads by name are typed here.
+export interface PersonRowColumns {
+  import_id: number;
+  row_no: number;
+  period: string;
+  kabupaten_code: string;
+  desa_code: string;
+  nik: string | null;
+  nama: string;
+  nama_raw: string;
+  tanggal_lahir: string | null;
+  jenis_kelamin: 'L' | 'P' | null;
+  flags: string[];
+  extra: unknown;
+}
+
+export interface ResidentsTable extends PersonRowColumns {
+  source_id: string;
+  no_kk: string | null;
+  hidup: boolean;
+  desil: number | null;
+}
+
+export interface MembersTable extends PersonRowColumns {
+  noka: string;
+  segmen: 'PBI_APBN' | 'PBI_APBD' | 'PPU' | 'PBPU' | 'BP';
+  status: 'AKTIF' | 'NONAKTIF';
+  alasan_nonaktif: string | null;
+  bulan_tunggakan: number | null;
+}
+
+export interface PopulationFiguresTable {
+  import_id: number;
+  row_no: number;
+  period: string;
+  region_code: string;
+  level: string;
+  kabupaten_code: string | null;
+  jumlah_penduduk: number;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  region_sources: RegionSourcesTable;
+  imports: ImportsTable;
+  residents: ResidentsTable;
+  members: MembersTable;
+  population_figures: PopulationFiguresTable;
+  schema_migrations: SchemaMigrationsTable;
+}

@@ -1,0 +1,44 @@
+// One row of the official population figures → one COPY line for
+// `population_figures`: a region of any level and its population.
+import { kabupatenCodeOf, normaliseRegionCode } from '../regions/codes.ts';
+import { copyField as f } from './copy-text.ts';
+import type { Cell } from './read-table.ts';
+import { type Reject, type RowContext, type RowOutcome, RowReader } from './row-context.ts';
+
+export const FIGURE_COLUMNS = [
+  'import_id', 'row_no', 'period', 'region_code', 'region_code_raw', 'level', 'kabupaten_code',
+  'jumlah_penduduk', 'jumlah_penduduk_raw', 'extra',
+] as const;
+
+/** 129346, "129346", "129.346" or "129,346" (thousands separators) → 129346. */
+export function parsePopulation(cell: Cell): number | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && cell <= 2_000_000_000 ? cell : null;
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim().replace(/\s/g, '');
+  const digits = /^\d{1,3}([.,]\d{3})+$/.test(text) ? text.replace(/[.,]/g, '') : text;
+  if (!/^\d{1,10}$/.test(digits)) return null;
+  const n = Number(digits);
+  return n <= 2_000_000_000 ? n : null;
+}
+
+export function validateFigure(ctx: RowContext, rowNo: number, cells: readonly Cell[]): RowOutcome {
+  const r = new RowReader(ctx, rowNo, cells);
+  const rejects: Reject[] = [];
+  const region = normaliseRegionCode(r.cell('kode_wilayah'));
+  const level = region ? ctx.regions.levels.get(region.code) : undefined;
+  if (!region) {
+    rejects.push(r.reject('kode_wilayah', 'kode wilayah tidak valid (2, 4, 6 atau 10 digit)'));
+  } else if (level === undefined) {
+    rejects.push(r.reject('kode_wilayah', 'kode wilayah tidak dikenal (tidak ada di daftar Kemendagri)'));
+  }
+  const jumlah = parsePopulation(r.cell('jumlah_penduduk'));
+  if (jumlah === null) {
+    rejects.push(r.reject('jumlah_penduduk', 'jumlah penduduk harus bilangan bulat ≥ 0'));
+  }
+  if (!region || level === undefined || jumlah === null) return { ok: false, rejects };
+  const line = [
+    f(ctx.importId), f(rowNo), f(ctx.period), f(region.code), f(r.raw('kode_wilayah')), f(level),
+    f(kabupatenCodeOf(region.code)), f(jumlah), f(r.raw('jumlah_penduduk')), f(r.extras()),
+  ].join('\t');
+  return { ok: true, line, flagged: false };
+}

@@ -1,0 +1,383 @@
+// Getting a month's data in: one file, streamed from disk or upload through
+// parse → validate → COPY, inside one transaction. Either every accepted row
+// is in and the previous import of the same period and source is gone, or
+// nothing changed. Every attempt is recorded in the import history.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB, ImportKind } from '../db/schema.ts';
+import { normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
+import { HeaderError, mapColumns } from './columns.ts';
+import { FIGURE_COLUMNS, validateFigure } from './figures-rows.ts';
+import type { ImportOptions, ImportRecord, ImportResult } from './imports.schema.ts';
+import {
+  deleteRows,
+  findCommittedImport,
+  findDuplicateRows,
+  findImports,
+  findRegionLevels,
+  insertImport,
+  replaceImport,
+  ROW_TABLE,
+  updateImport,
+} from './imports.repository.ts';
+import { MEMBER_COLUMNS, validateMember } from './membership-rows.ts';
+import { RESIDENT_COLUMNS, validateResident } from './population-rows.ts';
+import { type Cell, readTable, TableError } from './read-table.ts';
+import { RejectsFile } from './rejects-file.ts';
+import type { Reject, RegionSets, RowContext, RowOutcome } from './row-context.ts';
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+}
+
+export interface ImportRequest {
+  options: ImportOptions;
+  fileName: string;
+  input: Readable;
+  importedBy: string;
+  /** Where rejects CSVs go when no rejectsPath is given. */
+  rejectsDir: string;
+  rejectsPath?: string | undefined;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+  asOf?: Date | undefined;
+}
+
+/** A problem with the file or the options as a whole: reported in one line. */
+export class ImportFileError extends Error {}
+
+class RowsRejected extends Error {}
+
+type Validator = (ctx: RowContext, rowNo: number, cells: readonly Cell[]) => RowOutcome;
+
+const ROWS: Record<ImportKind, { columns: readonly string[]; validate: Validator }> = {
+  population: { columns: RESIDENT_COLUMNS, validate: validateResident },
+  membership: { columns: MEMBER_COLUMNS, validate: validateMember },
+  population_figures: { columns: FIGURE_COLUMNS, validate: validateFigure },
+};
+
+const SCREEN_REJECTS = 50;
+// Rows per COPY statement: large enough to amortise a round trip, small
+// enough that memory stays flat whatever the file size.
+const BATCH_ROWS = 10_000;
+
+export function defaultSource(kind: ImportKind, desa: string | null): string {
+  if (kind === 'population') return desa ? `desa:${desa}` : 'register';
+  return kind === 'membership' ? 'bpjs' : 'dukcapil';
+}
+
+const regionCache = new WeakMap<Database, Promise<RegionSets>>();
+
+function regionSets(database: Database): Promise<RegionSets> {
+  let sets = regionCache.get(database);
+  if (!sets) {
+    sets = findRegionLevels(database.db).then((rows) => ({
+      levels: new Map(rows.map((r) => [r.code, r.level as RegionLevel])),
+    }));
+    regionCache.set(database, sets);
+  }
+  return sets;
+}
+
+/** Counts bytes and hashes them on the way through. */
+class Tap extends PassThrough {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  ended = false;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null, c?: Buffer) => void) {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+  override _flush(done: () => void) {
+    this.ended = true;
+    done();
+  }
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+}
+
+export async function importFile(database: Database, req: ImportRequest): Promise<ImportResult> {
+  const started = new Date();
+  const { options } = req;
+  const kind = options.kind;
+  const regions = await regionSets(database);
+  let desa: string | null = null;
+  if (options.desa !== undefined) {
+    desa = normaliseRegionCode(options.desa)?.code ?? null;
+    if (desa === null || regions.levels.get(desa) !== 'desa') {
+      throw new ImportFileError(`--desa ${options.desa}: not a known village (desa/kelurahan) code`);
+    }
+  }
+  const source = options.source ?? defaultSource(kind, desa);
+  const rejects = new RejectsFile(
+    req.rejectsPath ?? join(req.rejectsDir, `${kind}-${options.period}-${stamp(started)}.rejects.csv`),
+  );
+  const shown: Reject[] = [];
+  const reject = (r: Reject) => {
+    rejects.write(r);
+    if (shown.length < SCREEN_REJECTS) shown.push(r);
+  };
+  const tap = new Tap();
+  req.input.on('error', (e) => tap.destroy(e));
+  req.input.pipe(tap);
+
+  let rowsRead = 0;
+  let rowsAccepted = 0;
+  let rowsFlagged = 0;
+  let replacedImportId: number | null = null;
+  let importId = 0;
+  let format: ImportResult['format'] = null;
+  const record = {
+    kind,
+    period: options.period,
+    source,
+    file_name: req.fileName,
+    sheet: options.sheet ?? null,
+    imported_by: req.importedBy,
+    started_at: started,
+    options: { desa, map: options.map, skipBadRows: options.skipBadRows, sheet: options.sheet ?? null },
+  };
+
+  try {
+    const table = await readTable(tap, { sheet: options.sheet }).catch((e: unknown) => {
+      throw e instanceof TableError ? new ImportFileError(e.message) : e;
+    });
+    format = table.info.format;
+    let mapping: ReturnType<typeof mapColumns>;
+    try {
+      mapping = mapColumns(kind, table.header, options.map, new Set(desa ? ['kode_desa'] : []));
+    } catch (e) {
+      throw e instanceof HeaderError ? new ImportFileError(e.message) : e;
+    }
+    const { columns, validate } = ROWS[kind];
+    const tableName = ROW_TABLE[kind];
+
+    await database.transaction(async (tx) => {
+      const previous = await findCommittedImport(tx.db, kind, options.period, source);
+      if (previous) {
+        await replaceImport(tx.db, kind, previous.id);
+        replacedImportId = previous.id;
+      }
+      importId = await insertImport(tx.db, {
+        ...record,
+        status: 'committed',
+        failure: null,
+        file_sha256: null,
+        file_bytes: null,
+        file_format: table.info.format,
+        encoding: table.info.encoding,
+        delimiter: table.info.delimiter,
+        columns: { ...mapping.used, _extra: [...mapping.extras.values()], _opensid: mapping.openSid },
+        finished_at: started,
+        duration_ms: 0,
+        rows_read: 0,
+        rows_accepted: 0,
+        rows_rejected: 0,
+        rows_flagged: 0,
+        rejects_file: null,
+        replaces_import_id: replacedImportId,
+      });
+      const ctx: RowContext = {
+        mapping,
+        period: options.period,
+        importId,
+        fileName: req.fileName,
+        desa,
+        regions,
+        asOf: req.asOf ?? started,
+      };
+      table.onBrokenRow((rowNo, reason) => {
+        rowsRead++;
+        reject({ rowNo, column: '', value: '', reason });
+      });
+
+      let batch: string[] = [];
+      let inFlight: Promise<void> | null = null;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const text = `${batch.join('\n')}\n`;
+        batch = [];
+        // One COPY in flight while the next batch is parsed: the server
+        // works while Node reads.
+        if (inFlight) await inFlight;
+        inFlight = tx.copyInto(tableName, columns, text);
+        inFlight.catch(() => {});
+      };
+      for await (const row of table.rows) {
+        rowsRead++;
+        const outcome = validate(ctx, row.rowNo, row.cells);
+        if (outcome.ok) {
+          rowsAccepted++;
+          if (outcome.flagged) rowsFlagged++;
+          batch.push(outcome.line);
+          if (batch.length >= BATCH_ROWS) await flush();
+        } else {
+          for (const r of outcome.rejects) reject(r);
+        }
+        if (req.onProgress && rowsRead % 1000 === 0) req.onProgress({ rows: rowsRead, bytes: tap.bytes });
+      }
+      await flush();
+      if (inFlight) await inFlight;
+
+      const duplicates = await findDuplicateRows(tx.db, kind, importId);
+      if (duplicates.length > 0) {
+        const column = mapping.used[kind === 'membership' ? 'noka' : 'kode_wilayah'] ?? '';
+        for (const d of duplicates) {
+          reject({
+            rowNo: d.row_no,
+            column,
+            value: d.key,
+            reason: `duplikat: nilai yang sama sudah ada di baris ${d.first_row_no}`,
+          });
+        }
+        rowsAccepted -= duplicates.length;
+      }
+      if (rejects.count > 0 && !options.skipBadRows) throw new RowsRejected();
+      if (duplicates.length > 0) {
+        await deleteRows(
+          tx.db,
+          kind,
+          importId,
+          duplicates.map((d) => d.row_no),
+        );
+      }
+      req.onProgress?.({ rows: rowsRead, bytes: tap.bytes });
+      const finished = new Date();
+      await updateImport(tx.db, importId, {
+        finished_at: finished,
+        duration_ms: finished.getTime() - started.getTime(),
+        rows_read: rowsRead,
+        rows_accepted: rowsAccepted,
+        rows_rejected: rejects.count,
+        rows_flagged: rowsFlagged,
+        rejects_file: rejects.count > 0 ? rejects.path : null,
+      });
+      await updateSha(tx.db, importId, tap, req.input);
+    });
+    const rejectsFile = await rejects.close();
+    return {
+      importId,
+      status: 'committed',
+      kind,
+      period: options.period,
+      source,
+      fileName: req.fileName,
+      sha256: await finishedHash(tap, req.input),
+      format,
+      rowsRead,
+      rowsAccepted,
+      rowsRejected: rejects.count,
+      rowsFlagged,
+      durationMs: Date.now() - started.getTime(),
+      replacedImportId,
+      failure: null,
+      rejects: shown,
+      rejectsFile,
+    };
+  } catch (error) {
+    const expected = error instanceof RowsRejected || error instanceof ImportFileError;
+    const failure =
+      error instanceof RowsRejected
+        ? `${rejects.count} row(s) rejected; nothing imported (use --skip-bad-rows to import the good rows)`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    const rejectsFile = await rejects.close();
+    const sha256 = await finishedHash(tap, req.input);
+    const finished = new Date();
+    const failedId = await insertImport(database.db, {
+      ...record,
+      status: 'failed',
+      failure,
+      file_sha256: sha256,
+      file_bytes: tap.bytes,
+      file_format: format,
+      encoding: null,
+      delimiter: null,
+      columns: {},
+      finished_at: finished,
+      duration_ms: finished.getTime() - started.getTime(),
+      rows_read: rowsRead,
+      rows_accepted: 0,
+      rows_rejected: rejects.count,
+      rows_flagged: 0,
+      rejects_file: rejectsFile,
+      replaces_import_id: null,
+    });
+    if (!expected) throw error;
+    return {
+      importId: failedId,
+      status: 'failed',
+      kind,
+      period: options.period,
+      source,
+      fileName: req.fileName,
+      sha256,
+      format,
+      rowsRead,
+      rowsAccepted: 0,
+      rowsRejected: rejects.count,
+      rowsFlagged: 0,
+      durationMs: finished.getTime() - started.getTime(),
+      replacedImportId: null,
+      failure,
+      rejects: shown,
+      rejectsFile,
+    };
+  }
+}
+
+/** The file's SHA-256 once the whole file has gone through (drains what is left). */
+async function finishedHash(tap: Tap, input: Readable): Promise<string | null> {
+  if (!tap.ended) {
+    if (tap.destroyed || input.destroyed) return null;
+    // The reader stopped early (a bad header): read the rest for the hash only.
+    tap.unpipe();
+    tap.resume();
+    await new Promise<void>((resolve) => {
+      tap.once('end', resolve);
+      tap.once('close', resolve);
+      tap.once('error', () => resolve());
+    });
+  }
+  return tap.ended ? tap.hash.copy().digest('hex') : null;
+}
+
+async function updateSha(db: Kysely<DB>, importId: number, tap: Tap, input: Readable) {
+  const sha = await finishedHash(tap, input);
+  await db
+    .updateTable('imports')
+    .set({ file_sha256: sha, file_bytes: tap.bytes })
+    .where('id', '=', importId)
+    .execute();
+}
+
+export async function listImports(
+  database: Database,
+  filter: { period?: string | undefined; kind?: ImportKind | undefined; limit?: number },
+): Promise<ImportRecord[]> {
+  const rows = await findImports(database.db, { ...filter, limit: filter.limit ?? 100 });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    period: r.period,
+    source: r.source,
+    status: r.status,
+    failure: r.failure,
+    fileName: r.file_name,
+    sha256: r.file_sha256,
+    importedBy: r.imported_by,
+    startedAt: new Date(r.started_at).toISOString(),
+    durationMs: r.duration_ms,
+    rowsRead: r.rows_read,
+    rowsAccepted: r.rows_accepted,
+    rowsRejected: r.rows_rejected,
+    rowsFlagged: r.rows_flagged,
+  }));
+}

@@ -1,0 +1,252 @@
+// Turns an uploaded file — CSV in any of the encodings and separators people
+// send, or an XLSX workbook — into a header and a stream of rows, without ever
+// holding the whole file in memory.
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+/** A cell as read: text from CSV; text, number or date from XLSX. */
+export type Cell = string | number | Date | null;
+
+export interface TableRow {
+  /** Row number as a spreadsheet shows it: the header is row 1. */
+  readonly rowNo: number;
+  readonly cells: readonly Cell[];
+}
+
+export interface TableInfo {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+}
+
+export interface Table {
+  readonly info: TableInfo;
+  readonly header: readonly string[];
+  readonly rows: AsyncIterable<TableRow>;
+  /** Rows the reader could not parse at all (CSV syntax), as they occur. */
+  onBrokenRow(listener: (rowNo: number, reason: string) => void): void;
+}
+
+export class TableError extends Error {}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const SNIFF_BYTES = 256 * 1024;
+
+/** Reads up to `bytes` from the start of a stream and gives back the whole stream. */
+async function peek(input: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
+  const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    chunks.push(next.value);
+    size += next.value.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* replay() {
+    yield head;
+    if (done) return;
+    while (true) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head, stream: Readable.from(replay(), { objectMode: false }) };
+}
+
+/** UTF-8 (with or without BOM) if the sample decodes as such, else Windows-1252 (old Excel). */
+export function sniffEncoding(head: Buffer): 'utf8' | 'windows-1252' {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
+  try {
+    // stream: true tolerates a character cut at the end of the sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/** The separator that splits the header line into the most fields. */
+export function sniffDelimiter(text: string): ',' | ';' | '\t' {
+  const firstLine = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  let best: ',' | ';' | '\t' = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t'] as const) {
+    const count = firstLine.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export async function readTable(input: Readable, opts: { sheet?: string | undefined }): Promise<Table> {
+  const { head, stream } = await peek(input, SNIFF_BYTES);
+  if (head.length === 0) throw new TableError('the file is empty');
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(stream, opts.sheet);
+  if (opts.sheet) throw new TableError('--sheet applies to XLSX files; this file is CSV');
+  return readCsv(stream, head);
+}
+
+async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
+  const encoding = sniffEncoding(head);
+  const sample = iconv.decode(head, encoding);
+  const delimiter = sniffDelimiter(sample);
+  const broken: ((rowNo: number, reason: string) => void)[] = [];
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+  });
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    for (const l of broken) l(error.lines ?? 0, `baris CSV tidak dapat dibaca: ${error.message}`);
+  });
+  stream.on('error', (e) => parser.destroy(e));
+  stream.pipe(iconv.decodeStream(encoding)).pipe(parser);
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
+    record: string[];
+    info: { lines: number };
+  }>;
+  const first = await iterator.next();
+  if (first.done) throw new TableError('the file has no header row');
+  const header = first.value.record.map((h) => h.trim());
+  async function* rows(): AsyncGenerator<TableRow> {
+    while (true) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield { rowNo: next.value.info.lines, cells: next.value.record };
+    }
+  }
+  return {
+    info: { format: 'csv', encoding, delimiter, sheet: null },
+    header,
+    rows: rows(),
+    onBrokenRow: (l) => broken.push(l),
+  };
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+function toCell(value: ExcelValue | undefined): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return toCell(value.result as ExcelValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+function rowCells(row: ExcelJS.Row): Cell[] {
+  const values = row.values as ExcelValue[];
+  const cells: Cell[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+  return cells;
+}
+
+interface WorkbookModel {
+  sheets?: { name: string; id: number; rId: string }[];
+}
+interface ReaderInternals {
+  model?: WorkbookModel;
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/** The sheet's name from the workbook (the streaming reader only knows "SheetN"). */
+function sheetName(reader: ReaderInternals, sheetNo: number): { name: string | null; order: number } {
+  const sheets = reader.model?.sheets ?? [];
+  const rels = reader.workbookRels ?? [];
+  for (const [order, s] of sheets.entries()) {
+    const target = rels.find((r) => r.Id === s.rId)?.Target ?? '';
+    if (target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheetNo}.xml`) {
+      return { name: s.name, order };
+    }
+  }
+  return { name: null, order: sheetNo - 1 };
+}
+
+async function readXlsx(stream: Readable, wanted: string | undefined): Promise<Table> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  const internals = reader as unknown as ReaderInternals;
+  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<
+    ExcelJS.stream.xlsx.WorksheetReader & { id: number }
+  >;
+  const seen: string[] = [];
+  const drain = async () => {
+    while (true) {
+      const next = await sheets.next();
+      if (next.done) return;
+      for await (const _ of next.value) {
+        // other sheets are read past, so the whole file is consumed
+      }
+    }
+  };
+  while (true) {
+    const next = await sheets.next();
+    if (next.done) break;
+    const ws = next.value;
+    const { name, order } = sheetName(internals, Number(ws.id));
+    seen.push(name ?? `Sheet${ws.id}`);
+    const isWanted = wanted
+      ? (name ?? '').trim().toLowerCase() === wanted.trim().toLowerCase()
+      : order === 0 || seen.length === 1;
+    if (!isWanted) {
+      for await (const _ of ws) {
+        // not this one
+      }
+      continue;
+    }
+    const rowIterator = ws[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.Row>;
+    let headerRow: ExcelJS.Row | null = null;
+    while (!headerRow) {
+      const r = await rowIterator.next();
+      if (r.done) break;
+      if (rowCells(r.value).some((c) => c !== null && String(c).trim() !== '')) headerRow = r.value;
+    }
+    if (!headerRow) throw new TableError(`sheet "${name ?? ws.id}" is empty`);
+    const header = rowCells(headerRow).map((c) => (c === null ? '' : String(c).trim()));
+    async function* rows(): AsyncGenerator<TableRow> {
+      while (true) {
+        const r = await rowIterator.next();
+        if (r.done) break;
+        const cells = rowCells(r.value);
+        if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+        yield { rowNo: r.value.number, cells };
+      }
+      await drain();
+    }
+    return {
+      info: { format: 'xlsx', encoding: null, delimiter: null, sheet: name },
+      header,
+      rows: rows(),
+      onBrokenRow: () => {},
+    };
+  }
+  throw new TableError(
+    wanted
+      ? `the workbook has no sheet named "${wanted}" (sheets: ${seen.join(', ') || 'none'})`
+      : 'the workbook has no sheets',
+  );
+}

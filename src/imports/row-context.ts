@@ -1,0 +1,102 @@
+// What every row validator needs: where each field sits in the row, what the
+// operator supplied for the whole file, and the region codes that exist.
+import { kabupatenCodeOf, normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
+import { isBlank, rawText } from './cells.ts';
+import type { ColumnMapping } from './columns.ts';
+import type { Cell } from './read-table.ts';
+
+export interface Reject {
+  rowNo: number;
+  /** The file's header for the column (or the field name when supplied by an option). */
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export type RowOutcome =
+  | { ok: true; line: string; flagged: boolean }
+  | { ok: false; rejects: Reject[] };
+
+export interface RegionSets {
+  /** code → level, every Kemendagri region */
+  readonly levels: ReadonlyMap<string, RegionLevel>;
+}
+
+export interface RowContext {
+  readonly mapping: ColumnMapping;
+  readonly period: string;
+  readonly importId: number;
+  readonly fileName: string;
+  /** --desa: the village of every row whose own code is absent or empty. */
+  readonly desa: string | null;
+  readonly regions: RegionSets;
+  readonly asOf: Date;
+}
+
+/** Reads mapped fields of one row. */
+export class RowReader {
+  constructor(
+    readonly ctx: RowContext,
+    readonly rowNo: number,
+    readonly cells: readonly Cell[],
+  ) {}
+
+  cell(field: string): Cell {
+    const index = this.ctx.mapping.fields.get(field);
+    return index === undefined ? null : (this.cells[index] ?? null);
+  }
+
+  raw(field: string): string | null {
+    return rawText(this.cell(field));
+  }
+
+  header(field: string): string {
+    return this.ctx.mapping.used[field] ?? field;
+  }
+
+  reject(field: string, reason: string, value: string | null = this.raw(field)): Reject {
+    return { rowNo: this.rowNo, column: this.header(field), value: value ?? '', reason };
+  }
+
+  /** The columns nobody mapped, kept as extra attributes (JSON), or null. */
+  extras(): string | null {
+    let out: Record<string, string> | null = null;
+    for (const [index, header] of this.ctx.mapping.extras) {
+      const value = rawText(this.cells[index] ?? null);
+      if (value !== null) {
+        out ??= {};
+        out[header] = value;
+      }
+    }
+    return out === null ? null : JSON.stringify(out);
+  }
+
+  /**
+   * The row's village: its own code, or --desa when the row has none. Rejects
+   * a code that is malformed, unknown, or not a village.
+   */
+  desa(field: string):
+    | { ok: true; code: string; kabupaten: string; raw: string | null }
+    | { ok: false; reject: Reject } {
+    const cell = this.cell(field);
+    const raw = this.raw(field);
+    if (isBlank(cell)) {
+      if (this.ctx.desa) {
+        return { ok: true, code: this.ctx.desa, kabupaten: this.ctx.desa.slice(0, 4), raw: null };
+      }
+      return { ok: false, reject: this.reject(field, 'kode desa kosong') };
+    }
+    const normal = normaliseRegionCode(cell);
+    if (!normal) {
+      return { ok: false, reject: this.reject(field, 'kode desa tidak valid (10 digit, mis. 15.02.17.2006)') };
+    }
+    const level = this.ctx.regions.levels.get(normal.code);
+    if (level === undefined) {
+      return { ok: false, reject: this.reject(field, 'kode desa tidak dikenal (tidak ada di daftar Kemendagri)') };
+    }
+    if (level !== 'desa') {
+      return { ok: false, reject: this.reject(field, `kode ${level}, bukan kode desa/kelurahan`) };
+    }
+    return { ok: true, code: normal.code, kabupaten: kabupatenCodeOf(normal.code) ?? '', raw };
+  }
+}
