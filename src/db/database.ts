@@ -22,6 +22,8 @@ export interface DatabaseConfig {
   dataDir: string | null;
   /** Recorded in the data directory's lock file: 'server' or the CLI command. */
   role?: string;
+  /** PGlite only: start from this data directory dump (tests' template). */
+  template?: Blob | undefined;
 }
 
 export interface Transaction {
@@ -37,6 +39,8 @@ export interface Database {
   /** Where the data lives, for messages (never the password). */
   readonly location: string;
   readonly lock: DataDirLock | null;
+  /** The embedded instance, for maintenance (dump); null on PostgreSQL. */
+  readonly pglite: PGlite | null;
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -75,13 +79,10 @@ function singleClientPool(client: PoolClientLike): PostgresPool {
   } as unknown as PostgresPool;
 }
 
-async function createPGlite(path: string | null): Promise<PGlite> {
-  const options = {
-    extensions: PGLITE_EXTENSIONS,
-    postgresqlconf: PGLITE_CONF,
-    parsers: pgliteParsers,
-  };
-  if (path === null) return PGlite.create(options);
+async function createPGlite(path: string | null, template?: Blob): Promise<PGlite> {
+  const options = { extensions: PGLITE_EXTENSIONS, postgresqlconf: PGLITE_CONF, parsers: pgliteParsers };
+  const seeded = template ? { ...options, loadDataDir: template } : options;
+  if (path === null) return PGlite.create(seeded);
   if (!existsSync(join(path, 'PG_VERSION'))) {
     // initdb is not atomic: build the cluster beside its final place and move
     // it in, so a first start killed half-way leaves nothing half-made.
@@ -91,32 +92,42 @@ async function createPGlite(path: string | null): Promise<PGlite> {
     }
     rmSync(path, { recursive: true, force: true });
     const staging = join(parent, `pglite.init-${process.pid}`);
-    const fresh = await PGlite.create({ ...options, dataDir: staging });
+    const fresh = await PGlite.create({ ...seeded, dataDir: staging });
     await fresh.close();
     renameSync(staging, path);
   }
   return PGlite.create({ ...options, dataDir: path });
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  return openPGlite(config.dataDir, config.role ?? 'cli');
+/** A PGlite data directory as a tarball (the tests' template database). */
+export async function dumpPGlite(database: Database): Promise<Blob> {
+  if (!database.pglite) throw new Error('dumpPGlite: not a PGlite database');
+  return database.pglite.dumpDataDir('none');
 }
 
-async function openPGlite(dataDir: string | null, role: string): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPGlite(config.dataDir, config.role ?? 'cli', config.template);
+}
+
+async function openPGlite(
+  dataDir: string | null,
+  role: string,
+  template: Blob | undefined,
+): Promise<Database> {
   let lock: DataDirLock | null = null;
   let pglite: PGlite;
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true });
     lock = lockDataDir(dataDir, role);
     try {
-      pglite = await createPGlite(join(dataDir, 'pglite'));
+      pglite = await createPGlite(join(dataDir, 'pglite'), template);
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = await createPGlite(null);
+    pglite = await createPGlite(null, template);
   }
   const pool = new PGlitePool(pglite);
   const db = new Kysely<DB>({
@@ -126,6 +137,7 @@ async function openPGlite(dataDir: string | null, role: string): Promise<Databas
     kind: 'pglite',
     db,
     lock,
+    pglite,
     location: dataDir === null ? 'PGlite (in memory)' : `PGlite at ${join(dataDir, 'pglite')}`,
     transaction: (fn) =>
       runTransaction(pool, fn, async (_client, table, columns, text) => {
@@ -149,6 +161,7 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     db,
     lock: null,
+    pglite: null,
     location: `PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname}`,
     transaction: (fn) =>
       runTransaction(pool as unknown as PoolLike, fn, async (client, table, columns, text) => {

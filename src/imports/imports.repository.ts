@@ -1,6 +1,6 @@
 // All SQL of the imports feature. Row tables are filled by COPY in the
 // service; here: the import history, replacement, and set-based checks.
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB, ImportKind, ImportsTable } from '../db/schema.ts';
 
 export const ROW_TABLE: Record<ImportKind, 'residents' | 'members' | 'population_figures'> = {
@@ -38,7 +38,7 @@ export async function replaceImport(db: Kysely<DB>, kind: ImportKind, importId: 
   await db.updateTable('imports').set({ status: 'replaced' }).where('id', '=', importId).execute();
 }
 
-export type NewImport = Omit<ImportsTable, 'id' | 'columns' | 'options'> & {
+export type NewImport = Omit<Insertable<ImportsTable>, 'columns' | 'options'> & {
   columns: Record<string, unknown>;
   options: Record<string, unknown>;
 };
@@ -55,7 +55,10 @@ export async function insertImport(db: Kysely<DB>, row: NewImport): Promise<numb
 export async function updateImport(
   db: Kysely<DB>,
   id: number,
-  patch: Partial<Pick<ImportsTable, 'finished_at' | 'duration_ms' | 'rows_read' | 'rows_accepted' | 'rows_rejected' | 'rows_flagged' | 'rejects_file'>>,
+  patch: Pick<
+    Updateable<ImportsTable>,
+    'finished_at' | 'duration_ms' | 'rows_read' | 'rows_accepted' | 'rows_rejected' | 'rows_flagged' | 'rejects_file'
+  >,
 ) {
   await db.updateTable('imports').set(patch).where('id', '=', id).execute();
 }

@@ -1,0 +1,75 @@
+// What every command shares: the global flags, opening the database once,
+// printing results as a table or JSON, and failing in one line.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { readEnv } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { startDatabase } from '../start.ts';
+
+export const globalOptionsSchema = z.object({
+  dataDir: z.string().min(1).optional(),
+  format: z.enum(['table', 'json']).default('table'),
+  debug: z.boolean().default(false),
+});
+export type GlobalOptions = z.infer<typeof globalOptionsSchema>;
+
+/** A failure the user can act on: printed as one line, no stack trace. */
+export class CliError extends Error {}
+
+export function globalsOf(command: Command): GlobalOptions {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const parsed = globalOptionsSchema.safeParse(root.opts());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export interface CliContext {
+  globals: GlobalOptions;
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+export function contextOf(command: Command): CliContext {
+  const globals = globalsOf(command);
+  const env = readEnv();
+  return {
+    globals,
+    dataDir: resolve(globals.dataDir ?? env.PESIAR_DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+  };
+}
+
+/** Opens the database for one command and always closes it. */
+export async function withDatabase<T>(
+  ctx: CliContext,
+  role: string,
+  fn: (database: Database) => Promise<T>,
+): Promise<T> {
+  const database = await startDatabase({ databaseUrl: ctx.databaseUrl, dataDir: ctx.dataDir, role });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A plain aligned table; numbers right-aligned. */
+export function printTable(rows: readonly Record<string, unknown>[], columns?: readonly string[]): void {
+  const cols = columns ?? Object.keys(rows[0] ?? {});
+  const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => text(r[c]).length)));
+  const line = (cells: string[], numeric: boolean[]) =>
+    cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const numeric = cols.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null));
+  process.stdout.write(`${line([...cols], numeric)}\n`);
+  for (const r of rows) process.stdout.write(`${line(cols.map((c) => text(r[c])), numeric)}\n`);
+}

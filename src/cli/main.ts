@@ -1,0 +1,47 @@
+// The `pesiar` command: global flags, one registration per noun, and one
+// place where failures become a one-line message and a non-zero exit.
+import { Command, CommanderError } from 'commander';
+import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { CliError } from './context.ts';
+import { registerImportCommand } from './import.cli.ts';
+import { registerImportsCommands } from './imports.cli.ts';
+import { registerRegionCommands } from './regions.cli.ts';
+import { registerServeCommand } from './serve.cli.ts';
+
+const program = new Command('pesiar')
+  .description('Pesiar: village-level JKN coverage drives (Petakan, Sisir, Advokasi, Registrasi)')
+  .option('--data-dir <dir>', 'embedded database and files (default: PESIAR_DATA_DIR, else ./data)')
+  .option('--format <format>', 'output: table | json', 'table')
+  .option('--debug', 'show stack traces on failure')
+  .addHelpText(
+    'after',
+    `
+Environment:
+  DATABASE_URL      postgres://… to use a PostgreSQL server instead of the embedded database
+  PESIAR_DATA_DIR   data directory (default ./data)
+  PORT, HOST        for serve (default 3000, 127.0.0.1)`,
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+registerImportCommand(program);
+registerImportsCommands(program);
+registerRegionCommands(program);
+registerServeCommand(program);
+
+function fail(message: string): never {
+  process.stderr.write(`pesiar: ${message}\n`);
+  process.exit(1);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message (or the help text).
+    process.exit(error.exitCode);
+  }
+  if (program.opts().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (error instanceof CliError || error instanceof DataDirBusyError) fail(error.message);
+  fail(error instanceof Error ? error.message : String(error));
+}
