@@ -24,6 +24,12 @@ Environment:
   .showHelpAfterError()
   .exitOverride();
 
+// `pesiar imports list | head`: a closed pipe is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 registerImportCommand(program);
 registerImportsCommands(program);
 registerRegionCommands(program);

@@ -1,10 +1,10 @@
 // Vitest global setup: builds the template database once per run (PGlite:
 // cached on disk between runs, keyed by the migrations and library versions).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startDatabase } from '../start.ts';
 import { dumpPGlite } from './database.ts';
@@ -12,9 +12,13 @@ import { readMigrations } from './migrate.ts';
 import { TEMPLATE_DB, testDatabaseUrl, withDatabase } from './testing.ts';
 
 function templateKey(): string {
-  const require = createRequire(import.meta.url);
   const versions = ['@electric-sql/pglite', 'idn-area-data'].map(
-    (p) => (require(`${p}/package.json`) as { version: string }).version,
+    (p) =>
+      (
+        JSON.parse(
+          readFileSync(fileURLToPath(new URL(`../../node_modules/${p}/package.json`, import.meta.url)), 'utf8'),
+        ) as { version: string }
+      ).version,
   );
   const hash = createHash('sha256');
   for (const m of readMigrations()) hash.update(m.checksum);

@@ -9,8 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB, ImportKind } from '../db/schema.ts';
 import { normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
-import { HeaderError, mapColumns } from './columns.ts';
-import { FIGURE_COLUMNS, validateFigure } from './figures-rows.ts';
+import { FIGURE_COLUMNS } from './figures-rows.ts';
 import type { ImportOptions, ImportRecord, ImportResult } from './imports.schema.ts';
 import {
   deleteRows,
@@ -23,11 +22,11 @@ import {
   ROW_TABLE,
   updateImport,
 } from './imports.repository.ts';
-import { MEMBER_COLUMNS, validateMember } from './membership-rows.ts';
-import { RESIDENT_COLUMNS, validateResident } from './population-rows.ts';
-import { type Cell, readTable, TableError } from './read-table.ts';
+import { MEMBER_COLUMNS } from './membership-rows.ts';
+import { ParseFailed, startParse } from './parse-worker-client.ts';
+import { RESIDENT_COLUMNS } from './population-rows.ts';
 import { RejectsFile } from './rejects-file.ts';
-import type { Reject, RegionSets, RowContext, RowOutcome } from './row-context.ts';
+import type { Reject } from './row-context.ts';
 
 export interface ImportProgress {
   rows: number;
@@ -51,13 +50,17 @@ export class ImportFileError extends Error {}
 
 class RowsRejected extends Error {}
 
-type Validator = (ctx: RowContext, rowNo: number, cells: readonly Cell[]) => RowOutcome;
-
-const ROWS: Record<ImportKind, { columns: readonly string[]; validate: Validator }> = {
-  population: { columns: RESIDENT_COLUMNS, validate: validateResident },
-  membership: { columns: MEMBER_COLUMNS, validate: validateMember },
-  population_figures: { columns: FIGURE_COLUMNS, validate: validateFigure },
+const ROW_COLUMNS: Record<ImportKind, readonly string[]> = {
+  population: RESIDENT_COLUMNS,
+  membership: MEMBER_COLUMNS,
+  population_figures: FIGURE_COLUMNS,
 };
+
+/** A worker's report of a bad file becomes an ImportFileError; anything else is rethrown. */
+function asImportError(error: unknown): never {
+  if (error instanceof ParseFailed && error.fileError) throw new ImportFileError(error.message);
+  throw error;
+}
 
 const SCREEN_REJECTS = 50;
 // Rows per COPY statement: large enough to amortise a round trip, small
@@ -69,17 +72,23 @@ export function defaultSource(kind: ImportKind, desa: string | null): string {
   return kind === 'membership' ? 'bpjs' : 'dukcapil';
 }
 
-const regionCache = new WeakMap<Database, Promise<RegionSets>>();
+interface RegionIndex {
+  levels: ReadonlyMap<string, RegionLevel>;
+  /** The same, as text for the parse worker ("code level" lines). */
+  encoded: string;
+}
+const regionCache = new WeakMap<Database, Promise<RegionIndex>>();
 
-function regionSets(database: Database): Promise<RegionSets> {
-  let sets = regionCache.get(database);
-  if (!sets) {
-    sets = findRegionLevels(database.db).then((rows) => ({
+function regionIndex(database: Database): Promise<RegionIndex> {
+  let index = regionCache.get(database);
+  if (!index) {
+    index = findRegionLevels(database.db).then((rows) => ({
       levels: new Map(rows.map((r) => [r.code, r.level as RegionLevel])),
+      encoded: rows.map((r) => `${r.code} ${r.level}`).join('\n'),
     }));
-    regionCache.set(database, sets);
+    regionCache.set(database, index);
   }
-  return sets;
+  return index;
 }
 
 /** Counts bytes and hashes them on the way through. */
@@ -106,7 +115,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
   const started = new Date();
   const { options } = req;
   const kind = options.kind;
-  const regions = await regionSets(database);
+  const regions = await regionIndex(database);
   let desa: string | null = null;
   if (options.desa !== undefined) {
     desa = normaliseRegionCode(options.desa)?.code ?? null;
@@ -144,18 +153,21 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     options: { desa, map: options.map, skipBadRows: options.skipBadRows, sheet: options.sheet ?? null },
   };
 
+  const session = startParse(tap, {
+    kind,
+    period: options.period,
+    fileName: req.fileName,
+    sheet: options.sheet,
+    map: options.map,
+    desa,
+    regions: regions.encoded,
+    asOf: (req.asOf ?? started).getTime(),
+    batchRows: BATCH_ROWS,
+  });
   try {
-    const table = await readTable(tap, { sheet: options.sheet }).catch((e: unknown) => {
-      throw e instanceof TableError ? new ImportFileError(e.message) : e;
-    });
-    format = table.info.format;
-    let mapping: ReturnType<typeof mapColumns>;
-    try {
-      mapping = mapColumns(kind, table.header, options.map, new Set(desa ? ['kode_desa'] : []));
-    } catch (e) {
-      throw e instanceof HeaderError ? new ImportFileError(e.message) : e;
-    }
-    const { columns, validate } = ROWS[kind];
+    const header = await session.header.catch(asImportError);
+    format = header.info.format;
+    const columns = ROW_COLUMNS[kind];
     const tableName = ROW_TABLE[kind];
 
     await database.transaction(async (tx) => {
@@ -170,10 +182,10 @@ export async function importFile(database: Database, req: ImportRequest): Promis
         failure: null,
         file_sha256: null,
         file_bytes: null,
-        file_format: table.info.format,
-        encoding: table.info.encoding,
-        delimiter: table.info.delimiter,
-        columns: { ...mapping.used, _extra: [...mapping.extras.values()], _opensid: mapping.openSid },
+        file_format: header.info.format,
+        encoding: header.info.encoding,
+        delimiter: header.info.delimiter,
+        columns: { ...header.used, _extra: header.extras, _opensid: header.openSid },
         finished_at: started,
         duration_ms: 0,
         rows_read: 0,
@@ -183,51 +195,24 @@ export async function importFile(database: Database, req: ImportRequest): Promis
         rejects_file: null,
         replaces_import_id: replacedImportId,
       });
-      const ctx: RowContext = {
-        mapping,
-        period: options.period,
-        importId,
-        fileName: req.fileName,
-        desa,
-        regions,
-        asOf: req.asOf ?? started,
-      };
-      table.onBrokenRow((rowNo, reason) => {
-        rowsRead++;
-        reject({ rowNo, column: '', value: '', reason });
-      });
-
-      let batch: string[] = [];
-      let inFlight: Promise<void> | null = null;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const text = `${batch.join('\n')}\n`;
-        batch = [];
-        // One COPY in flight while the next batch is parsed: the server
-        // works while Node reads.
-        if (inFlight) await inFlight;
-        inFlight = tx.copyInto(tableName, columns, text);
-        inFlight.catch(() => {});
-      };
-      for await (const row of table.rows) {
-        rowsRead++;
-        const outcome = validate(ctx, row.rowNo, row.cells);
-        if (outcome.ok) {
-          rowsAccepted++;
-          if (outcome.flagged) rowsFlagged++;
-          batch.push(outcome.line);
-          if (batch.length >= BATCH_ROWS) await flush();
-        } else {
-          for (const r of outcome.rejects) reject(r);
+      session.start(importId);
+      try {
+        for await (const batch of session.batches) {
+          rowsRead += batch.rowsRead;
+          rowsAccepted += batch.accepted;
+          rowsFlagged += batch.flagged;
+          for (const r of batch.rejects) reject(r);
+          // The worker parses the next batch while this one is copied.
+          if (batch.text) await tx.copyInto(tableName, columns, batch.text);
+          req.onProgress?.({ rows: rowsRead, bytes: tap.bytes });
         }
-        if (req.onProgress && rowsRead % 1000 === 0) req.onProgress({ rows: rowsRead, bytes: tap.bytes });
+      } catch (error) {
+        asImportError(error);
       }
-      await flush();
-      if (inFlight) await inFlight;
 
       const duplicates = await findDuplicateRows(tx.db, kind, importId);
       if (duplicates.length > 0) {
-        const column = mapping.used[kind === 'membership' ? 'noka' : 'kode_wilayah'] ?? '';
+        const column = header.used[kind === 'membership' ? 'noka' : 'kode_wilayah'] ?? '';
         for (const d of duplicates) {
           reject({
             rowNo: d.row_no,
@@ -239,15 +224,12 @@ export async function importFile(database: Database, req: ImportRequest): Promis
         rowsAccepted -= duplicates.length;
       }
       if (rejects.count > 0 && !options.skipBadRows) throw new RowsRejected();
-      if (duplicates.length > 0) {
-        await deleteRows(
-          tx.db,
-          kind,
-          importId,
-          duplicates.map((d) => d.row_no),
-        );
-      }
-      req.onProgress?.({ rows: rowsRead, bytes: tap.bytes });
+      await deleteRows(
+        tx.db,
+        kind,
+        importId,
+        duplicates.map((d) => d.row_no),
+      );
       const finished = new Date();
       await updateImport(tx.db, importId, {
         finished_at: finished,
@@ -330,6 +312,8 @@ export async function importFile(database: Database, req: ImportRequest): Promis
       rejects: shown,
       rejectsFile,
     };
+  } finally {
+    await session.close();
   }
 }
 

@@ -2,9 +2,9 @@
 // send, or an XLSX workbook — into a header and a stream of rows, without ever
 // holding the whole file in memory.
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 
 /** A cell as read: text from CSV; text, number or date from XLSX. */
 export type Cell = string | number | Date | null;
@@ -100,34 +100,86 @@ export async function readTable(input: Readable, opts: { sheet?: string | undefi
 
 async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
   const encoding = sniffEncoding(head);
-  const sample = iconv.decode(head, encoding);
-  const delimiter = sniffDelimiter(sample);
+  const delimiter = sniffDelimiter(iconv.decode(head, encoding));
   const broken: ((rowNo: number, reason: string) => void)[] = [];
-  const parser = parse({
+  // Papa Parse pushes rows; this queue turns them into an async iterator and
+  // pauses the parser while the consumer is behind, so memory stays flat.
+  let queue: TableRow[] = [];
+  let taken = 0;
+  let recordNo = 0;
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  let paused: Papa.Parser | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const decoded = stream.pipe(iconv.decodeStream(encoding));
+  stream.on('error', (e) => decoded.emit('error', e));
+  Papa.parse<string[]>(decoded as unknown as NodeJS.ReadableStream, {
     delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
+    skipEmptyLines: false,
+    step(results, parser) {
+      recordNo++;
+      const quoteError = results.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+      if (quoteError) {
+        for (const l of broken) l(recordNo, `baris CSV tidak dapat dibaca: ${quoteError.message}`);
+        return;
+      }
+      const cells = results.data;
+      if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
+      queue.push({ rowNo: recordNo, cells });
+      if (queue.length - taken >= 2000 && !paused) {
+        paused = parser;
+        parser.pause();
+      }
+      notify();
+    },
+    complete() {
+      ended = true;
+      notify();
+    },
+    error(error: Error) {
+      failure = error;
+      notify();
+    },
   });
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    for (const l of broken) l(error.lines ?? 0, `baris CSV tidak dapat dibaca: ${error.message}`);
+  decoded.on('error', (e) => {
+    failure = e;
+    notify();
   });
-  stream.on('error', (e) => parser.destroy(e));
-  stream.pipe(iconv.decodeStream(encoding)).pipe(parser);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
-    record: string[];
-    info: { lines: number };
-  }>;
-  const first = await iterator.next();
-  if (first.done) throw new TableError('the file has no header row');
-  const header = first.value.record.map((h) => h.trim());
+  async function next(): Promise<TableRow | null> {
+    while (true) {
+      if (taken < queue.length) {
+        const row = queue[taken++] as TableRow;
+        if (taken === queue.length) {
+          queue = [];
+          taken = 0;
+        }
+        if (paused && queue.length - taken < 200) {
+          const parser = paused;
+          paused = null;
+          parser.resume();
+        }
+        return row;
+      }
+      if (failure) throw failure;
+      if (ended) return null;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  }
+  const first = await next();
+  if (!first) throw new TableError('the file has no header row');
+  const header = first.cells.map((h) => String(h ?? '').trim());
   async function* rows(): AsyncGenerator<TableRow> {
     while (true) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield { rowNo: next.value.info.lines, cells: next.value.record };
+      const row = await next();
+      if (!row) return;
+      yield row;
     }
   }
   return {

@@ -21,9 +21,11 @@ const missing = (): BirthDateResult => ({ date: null, flag: 'BIRTHDATE_MISSING' 
 const invalid = (): BirthDateResult => ({ date: null, flag: 'BIRTHDATE_INVALID' });
 const impossible = (): BirthDateResult => ({ date: null, flag: 'BIRTHDATE_IMPOSSIBLE' });
 
+function pad(n: number, width: number): string {
+  return n < 0 ? `-${String(-n).padStart(width, '0')}` : String(n).padStart(width, '0');
+}
+
 export function formatIsoDate(y: number, m: number, d: number): string {
-  const pad = (n: number, width: number): string =>
-    n < 0 ? `-${String(-n).padStart(width, '0')}` : String(n).padStart(width, '0');
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
@@ -108,8 +110,11 @@ function fromEightDigits(digits: string, asOf: Date | undefined): BirthDateResul
   return asDmy.flag === null ? asDmy : asYmd;
 }
 
+// Printable ASCII needs no Unicode folding (the common case, and NFKC is slow).
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
 function parseText(raw: string, asOf: Date | undefined): BirthDateResult {
-  let text = raw.normalize('NFKC').trim();
+  let text = (PRINTABLE_ASCII.test(raw) ? raw : raw.normalize('NFKC')).trim();
   if (text.startsWith("'")) text = text.slice(1).trim();
   if (text === '' || ZERO_DATE.test(text)) return missing();
 

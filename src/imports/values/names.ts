@@ -12,6 +12,11 @@ const WHITESPACE = /[\s\u0085]+/gu;
 // Control and format characters (zero-width spaces, soft hyphens, BOMs) are
 // invisible but make two equal-looking strings differ.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+// Printable ASCII words with single spaces between them: the common case, with
+// nothing to fold (for names: no backtick, which becomes an apostrophe). The
+// Unicode steps above cost ~10 µs a value; a million-row import notices.
+const PLAIN_NAME = /^[!-_a-~](?: ?[!-_a-~])*$/;
+const PLAIN_TEXT = /^[!-~](?: ?[!-~])*$/;
 
 function nameStep(text: string): string {
   return (
@@ -30,6 +35,7 @@ function nameStep(text: string): string {
 
 export function normaliseName(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
+  if (PLAIN_NAME.test(raw)) return raw.toUpperCase();
   // Upper-casing can produce a sequence that NFKC composes differently (Greek
   // with diacritics, for instance), so apply the step until it stops changing;
   // two rounds suffice in practice, the bound only guards against surprises.
@@ -44,8 +50,10 @@ export function normaliseName(raw: unknown): string | null {
 
 export function cleanText(raw: unknown): string | null {
   let text: string;
-  if (typeof raw === 'string') text = raw;
-  else if (typeof raw === 'number' && Number.isFinite(raw)) text = String(raw);
+  if (typeof raw === 'string') {
+    if (PLAIN_TEXT.test(raw)) return raw;
+    text = raw;
+  } else if (typeof raw === 'number' && Number.isFinite(raw)) text = String(raw);
   else if (typeof raw === 'bigint') text = raw.toString();
   else return null;
   const cleaned = text

@@ -39,6 +39,8 @@ export function identifierText(raw: unknown): string | null | undefined {
   }
   if (typeof raw === 'bigint') return raw < 0n ? undefined : raw.toString();
   if (typeof raw !== 'string') return undefined;
+  // The common case, a clean digit string, needs none of the folding below.
+  if (/^\d+$/.test(raw)) return raw;
   // NFKC folds full-width digits typed on some phone keyboards into ASCII.
   let text = raw.normalize('NFKC').trim();
   // Excel's text prefix: a leading apostrophe keeps the leading zeros alive.

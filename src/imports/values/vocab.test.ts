@@ -203,10 +203,10 @@ describe('parseKelas', () => {
 
 describe('parseYesNo', () => {
   it('reads yes and no spellings', () => {
-    for (const raw of [1, '1', 'Y', 'y', 'YA', 'Ya', 'YES', 'TRUE', 'true', 'T', 'X', 'x', true]) {
+    for (const raw of [1, '1', 'Y', 'y', 'YA', 'Ya', 'YES', 'TRUE', 'true', 'X', 'x', true]) {
       expect(parseYesNo(raw), String(raw)).toBe(true);
     }
-    for (const raw of [0, '0', 'N', 'TIDAK', 'tidak', 'NO', 'FALSE', 'F', false]) {
+    for (const raw of [0, '0', 'N', 'TIDAK', 'tidak', 'NO', 'FALSE', 'F', 'T', false]) {
       expect(parseYesNo(raw), String(raw)).toBe(false);
     }
   });

@@ -134,12 +134,11 @@ export function parseKelas(raw: unknown): 1 | 2 | 3 | null {
   return n === 1 || n === 2 || n === 3 ? n : null;
 }
 
-// T is TRUE here, as the import contract says. Some village sheets write Y/T
-// for ya/tidak, where T means "no"; spotting that needs the whole column, so it
-// is the importer's call, not this function's.
+// T is "tidak" (no): Indonesian sheets write Y/T for ya/tidak, and reading T
+// as TRUE would mark a whole village pregnant. Excel's TRUE/FALSE is spelt out.
 // BENAR/SALAH is how Indonesian-locale Excel writes TRUE/FALSE into a CSV.
-const YES = new Set(['1', 'Y', 'YA', 'YES', 'TRUE', 'T', 'X', 'BENAR']);
-const NO = new Set(['0', 'N', 'TIDAK', 'TDK', 'NO', 'FALSE', 'F', 'SALAH']);
+const YES = new Set(['1', 'Y', 'YA', 'YES', 'TRUE', 'X', 'BENAR']);
+const NO = new Set(['0', 'N', 'T', 'TIDAK', 'TDK', 'NO', 'FALSE', 'F', 'SALAH']);
 
 export function parseYesNo(raw: unknown): boolean | null {
   // XLSX boolean cells arrive as real booleans.
