@@ -2,11 +2,49 @@
 // across the villages of one district, in the formats.md CSV layout, with a
 // share of the defects real registers have. Deterministic for a given seed.
 // (Synthetic data only: names are drawn from short lists, NIKs are invented.)
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 
-const GIVEN = ['Siti', 'Budi', 'Ahmad', 'Nur', 'Dewi', 'Agus', 'Sri', 'Rina', 'Joko', 'Yanti', 'Muhammad', 'Putri', 'Eko', 'Wati', 'Hendra', 'Fitri', 'Andi', 'Ratna', 'Rudi', 'Lestari'];
-const FAMILY = ['Santoso', 'Aminah', 'Hidayat', 'Lubis', 'Siregar', 'Nasution', 'Saputra', 'Rahmawati', 'Wijaya', 'Harahap', 'Kurniawan', 'Susanti', 'Pratama', 'Setiawan', 'Hasibuan'];
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+
+const GIVEN = [
+  'Siti',
+  'Budi',
+  'Ahmad',
+  'Nur',
+  'Dewi',
+  'Agus',
+  'Sri',
+  'Rina',
+  'Joko',
+  'Yanti',
+  'Muhammad',
+  'Putri',
+  'Eko',
+  'Wati',
+  'Hendra',
+  'Fitri',
+  'Andi',
+  'Ratna',
+  'Rudi',
+  'Lestari',
+];
+const FAMILY = [
+  'Santoso',
+  'Aminah',
+  'Hidayat',
+  'Lubis',
+  'Siregar',
+  'Nasution',
+  'Saputra',
+  'Rahmawati',
+  'Wijaya',
+  'Harahap',
+  'Kurniawan',
+  'Susanti',
+  'Pratama',
+  'Setiawan',
+  'Hasibuan',
+];
 
 /** mulberry32: a tiny seeded PRNG, so that every run writes the same file. */
 function rng(seed: number): () => number {
@@ -29,7 +67,9 @@ export async function generatePopulationCsv(
   const random = rng(opts.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const out = createWriteStream(path);
-  out.write('id;nik;no_kk;nama;tanggal_lahir;jenis_kelamin;kode_desa;alamat;rt;rw;pekerjaan;desil;hamil;stunting\n');
+  out.write(
+    'id;nik;no_kk;nama;tanggal_lahir;jenis_kelamin;kode_desa;alamat;rt;rw;pekerjaan;desil;hamil;stunting\n',
+  );
   let written = 0;
   let household = 0;
   let chunk: string[] = [];
@@ -49,17 +89,39 @@ export async function generatePopulationCsv(
       const day = 1 + Math.floor(random() * 28);
       let nik = `${kec}${pad(female ? day + 40 : day, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(written % 10_000, 4)}`;
       const roll = random();
-      if (roll < 0.02) nik = ''; // missing
-      else if (roll < 0.03) nik = `0${nik.slice(1)}`; // temporary
+      if (roll < 0.02)
+        nik = ''; // missing
+      else if (roll < 0.03)
+        nik = `0${nik.slice(1)}`; // temporary
       else if (roll < 0.035) nik = nik.slice(0, 15); // mistyped
-      const date = roll > 0.99 ? '' : random() < 0.5 ? `${year}-${pad(month, 2)}-${pad(day, 2)}` : `${pad(day, 2)}-${pad(month, 2)}-${year}`;
+      const date =
+        roll > 0.99
+          ? ''
+          : random() < 0.5
+            ? `${year}-${pad(month, 2)}-${pad(day, 2)}`
+            : `${pad(day, 2)}-${pad(month, 2)}-${year}`;
       chunk.push(
         [
-          written, nik, kk, `${pick(GIVEN)} ${family}`, date, female ? 'P' : 'L', desa,
-          `Dusun ${1 + Math.floor(random() * 4)}`, rt, pad(1 + Math.floor(random() * 4), 3),
-          pick(['Petani/Pekebun', 'Wiraswasta', 'Mengurus Rumah Tangga', 'Pelajar/Mahasiswa', 'Buruh Harian Lepas']),
+          written,
+          nik,
+          kk,
+          `${pick(GIVEN)} ${family}`,
+          date,
+          female ? 'P' : 'L',
+          desa,
+          `Dusun ${1 + Math.floor(random() * 4)}`,
+          rt,
+          pad(1 + Math.floor(random() * 4), 3),
+          pick([
+            'Petani/Pekebun',
+            'Wiraswasta',
+            'Mengurus Rumah Tangga',
+            'Pelajar/Mahasiswa',
+            'Buruh Harian Lepas',
+          ]),
           random() < 0.6 ? 1 + Math.floor(random() * 10) : '',
-          female && random() < 0.03 ? 'ya' : '', random() < 0.02 ? '1' : '',
+          female && random() < 0.03 ? 'ya' : '',
+          random() < 0.02 ? '1' : '',
         ].join(';'),
       );
     }

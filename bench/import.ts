@@ -23,7 +23,10 @@ const file = join(outDir, `population-${ROWS}.csv`);
 // the Kemendagri list, so every row passes the village check.
 const villages = execFileSync(
   'node',
-  ['-e', "import('idn-area-data').then(async m => console.log((await m.getVillages()).filter(v => /^15\\.0[23]/.test(v.code)).map(v => v.code).join(',')))"],
+  [
+    '-e',
+    "import('idn-area-data').then(async m => console.log((await m.getVillages()).filter(v => /^15\\.0[23]/.test(v.code)).map(v => v.code).join(',')))",
+  ],
   { encoding: 'utf8' },
 )
   .trim()
@@ -32,7 +35,9 @@ const villages = execFileSync(
 if (!existsSync(file)) {
   const t = Date.now();
   await generatePopulationCsv(file, { rows: ROWS, villages });
-  console.log(`generated ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 
 function measure(label: string, dataDir: string, url?: string) {

@@ -13,7 +13,11 @@ async function freePort(): Promise<number> {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
       const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      s.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -31,14 +35,28 @@ export async function startPostgres(): Promise<{ url: string; stop(): void } | n
   const port = await freePort();
   run([`${BIN}/initdb`, '-D', join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8']);
   run([
-    `${BIN}/pg_ctl`, '-D', join(dir, 'data'), '-w', '-l', join(dir, 'log'), '-o',
+    `${BIN}/pg_ctl`,
+    '-D',
+    join(dir, 'data'),
+    '-w',
+    '-l',
+    join(dir, 'log'),
+    '-o',
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB -c max_wal_size=4GB`,
     'start',
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
-      const [cmd, ...rest] = [...asPostgres, `${BIN}/pg_ctl`, '-D', join(dir, 'data'), '-m', 'fast', 'stop'];
+      const [cmd, ...rest] = [
+        ...asPostgres,
+        `${BIN}/pg_ctl`,
+        '-D',
+        join(dir, 'data'),
+        '-m',
+        'fast',
+        'stop',
+      ];
       spawnSync(cmd as string, rest, { stdio: 'ignore' });
       rmSync(dir, { recursive: true, force: true });
     },

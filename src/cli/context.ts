@@ -50,7 +50,11 @@ export async function withDatabase<T>(
   role: string,
   fn: (database: Database) => Promise<T>,
 ): Promise<T> {
-  const database = await startDatabase({ databaseUrl: ctx.databaseUrl, dataDir: ctx.dataDir, role });
+  const database = await startDatabase({
+    databaseUrl: ctx.databaseUrl,
+    dataDir: ctx.dataDir,
+    role,
+  });
   try {
     return await fn(database);
   } finally {
@@ -63,13 +67,32 @@ export function printJson(value: unknown): void {
 }
 
 /** A plain aligned table; numbers right-aligned. */
-export function printTable(rows: readonly Record<string, unknown>[], columns?: readonly string[]): void {
+export function printTable(
+  rows: readonly Record<string, unknown>[],
+  columns?: readonly string[],
+): void {
   const cols = columns ?? Object.keys(rows[0] ?? {});
-  const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+  const text = (v: unknown) =>
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number'
+        ? v.toLocaleString('en-US')
+        : String(v);
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => text(r[c]).length)));
   const line = (cells: string[], numeric: boolean[]) =>
-    cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  const numeric = cols.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null));
+    cells
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const numeric = cols.map(
+    (c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
+  );
   process.stdout.write(`${line([...cols], numeric)}\n`);
-  for (const r of rows) process.stdout.write(`${line(cols.map((c) => text(r[c])), numeric)}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${line(
+        cols.map((c) => text(r[c])),
+        numeric,
+      )}\n`,
+    );
 }

@@ -1,6 +1,10 @@
 // pesiar imports list: the import history.
 import type { Command } from 'commander';
-import { IMPORT_KIND_NAMES, importKindNameSchema, periodSchema } from '../imports/imports.schema.ts';
+import {
+  IMPORT_KIND_NAMES,
+  importKindNameSchema,
+  periodSchema,
+} from '../imports/imports.schema.ts';
 import { listImports } from '../imports/imports.service.ts';
 import { CliError, contextOf, printJson, printTable, withDatabase } from './context.ts';
 
@@ -20,7 +24,8 @@ export function registerImportsCommands(program: Command): void {
       let kind: (typeof IMPORT_KIND_NAMES)[keyof typeof IMPORT_KIND_NAMES] | undefined;
       if (opts.kind !== undefined) {
         const k = importKindNameSchema.safeParse(opts.kind);
-        if (!k.success) throw new CliError('--kind must be population, membership or population-figures');
+        if (!k.success)
+          throw new CliError('--kind must be population, membership or population-figures');
         kind = IMPORT_KIND_NAMES[k.data];
       }
       const rows = await withDatabase(ctx, 'imports list', (db) =>

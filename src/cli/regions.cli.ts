@@ -6,7 +6,9 @@ import { CliError, contextOf, printJson, printTable, withDatabase } from './cont
 const LEVELS = ['provinsi', 'kabupaten', 'kecamatan', 'desa'] as const;
 
 export function registerRegionCommands(program: Command): void {
-  const regions = program.command('regions').description('Kemendagri regions: look up by name or code');
+  const regions = program
+    .command('regions')
+    .description('Kemendagri regions: look up by name or code');
 
   regions
     .command('find')
@@ -21,9 +23,12 @@ export function registerRegionCommands(program: Command): void {
         throw new CliError(`--level must be one of ${LEVELS.join(', ')}`);
       }
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError('--limit must be 1 to 500');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw new CliError('--limit must be 1 to 500');
       const text = words.join(' ');
-      const found = await withDatabase(ctx, 'regions find', (db) => findRegions(db.db, text, { level, limit }));
+      const found = await withDatabase(ctx, 'regions find', (db) =>
+        findRegions(db.db, text, { level, limit }),
+      );
       if (ctx.globals.format === 'json') return printJson(found);
       if (found.length === 0) {
         process.stdout.write(`No region matches "${text}".\n`);

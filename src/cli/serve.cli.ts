@@ -15,9 +15,14 @@ export function registerServeCommand(program: Command): void {
       const ctx = contextOf(command);
       const env = readEnv();
       const port = opts.port === undefined ? env.PORT : Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port must be 0 to 65535');
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError('--port must be 0 to 65535');
       const started = Date.now();
-      const database = await startDatabase({ databaseUrl: ctx.databaseUrl, dataDir: ctx.dataDir, role: 'server' });
+      const database = await startDatabase({
+        databaseUrl: ctx.databaseUrl,
+        dataDir: ctx.dataDir,
+        role: 'server',
+      });
       // Loaded here so that other commands do not pay for the HTTP stack.
       const { startServer } = await import('../http/server.ts');
       const server = await startServer({

@@ -12,7 +12,7 @@ import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
-import { type PoolClientLike, PGlitePool, type PoolLike } from './pglite-pool.ts';
+import { PGlitePool, type PoolClientLike, type PoolLike } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 
 export interface DatabaseConfig {
@@ -80,7 +80,11 @@ function singleClientPool(client: PoolClientLike): PostgresPool {
 }
 
 async function createPGlite(path: string | null, template?: Blob): Promise<PGlite> {
-  const options = { extensions: PGLITE_EXTENSIONS, postgresqlconf: PGLITE_CONF, parsers: pgliteParsers };
+  const options = {
+    extensions: PGLITE_EXTENSIONS,
+    postgresqlconf: PGLITE_CONF,
+    parsers: pgliteParsers,
+  };
   const seeded = template ? { ...options, loadDataDir: template } : options;
   if (path === null) return PGlite.create(seeded);
   if (!existsSync(join(path, 'PG_VERSION'))) {
@@ -88,7 +92,8 @@ async function createPGlite(path: string | null, template?: Blob): Promise<PGlit
     // it in, so a first start killed half-way leaves nothing half-made.
     const parent = join(path, '..');
     for (const name of readdirSync(parent)) {
-      if (name.startsWith('pglite.init-')) rmSync(join(parent, name), { recursive: true, force: true });
+      if (name.startsWith('pglite.init-'))
+        rmSync(join(parent, name), { recursive: true, force: true });
     }
     rmSync(path, { recursive: true, force: true });
     const staging = join(parent, `pglite.init-${process.pid}`);
@@ -182,7 +187,12 @@ async function openPostgres(url: string): Promise<Database> {
 async function runTransaction<T>(
   pool: PoolLike,
   fn: (tx: Transaction) => Promise<T>,
-  copy: (client: PoolClientLike, table: string, columns: readonly string[], text: string) => Promise<void>,
+  copy: (
+    client: PoolClientLike,
+    table: string,
+    columns: readonly string[],
+    text: string,
+  ) => Promise<void>,
 ): Promise<T> {
   const client = await pool.connect();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });

@@ -16,7 +16,10 @@ function templateKey(): string {
     (p) =>
       (
         JSON.parse(
-          readFileSync(fileURLToPath(new URL(`../../node_modules/${p}/package.json`, import.meta.url)), 'utf8'),
+          readFileSync(
+            fileURLToPath(new URL(`../../node_modules/${p}/package.json`, import.meta.url)),
+            'utf8',
+          ),
         ) as { version: string }
       ).version,
   );
@@ -33,7 +36,10 @@ export default async function setup(): Promise<void> {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-    const database = await startDatabase({ databaseUrl: withDatabase(url, TEMPLATE_DB), dataDir: null });
+    const database = await startDatabase({
+      databaseUrl: withDatabase(url, TEMPLATE_DB),
+      dataDir: null,
+    });
     await database.close();
     await admin.end();
     return;

@@ -51,7 +51,10 @@ export async function createTestDatabase(): Promise<Database> {
 }
 
 /** For tests that need a database URL of their own (child processes). */
-export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> } | null> {
+export async function createTestDatabaseUrl(): Promise<{
+  url: string;
+  drop(): Promise<void>;
+} | null> {
   const url = testDatabaseUrl();
   if (!url) return null;
   const name = `pesiar_test_${randomBytes(6).toString('hex')}`;

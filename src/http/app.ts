@@ -66,7 +66,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'regions', description: 'The Kemendagri hierarchy' },
-        { name: 'imports', description: 'Monthly files in: population, membership, population figures' },
+        {
+          name: 'imports',
+          description: 'Monthly files in: population, membership, population figures',
+        },
       ],
     },
     transform: documentUploads,
@@ -99,7 +102,10 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   }
   if (error instanceof ImportFileError) return reply.code(422).send({ error: error.message });
   if (error instanceof ResponseSerializationError) {
-    request.log.error({ err: summarise(error), issues: error.cause.issues }, 'response does not match its schema');
+    request.log.error(
+      { err: summarise(error), issues: error.cause.issues },
+      'response does not match its schema',
+    );
     return reply.code(500).send({ error: 'internal server error' });
   }
   const status = error.statusCode ?? 500;

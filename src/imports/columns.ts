@@ -11,8 +11,22 @@ export interface FieldSpec {
 
 export type FieldTable = Readonly<Record<string, FieldSpec>>;
 
-const kodeDesa = ['kode_desa', 'kode_wilayah', 'kd_desa', 'kodedesa', 'kode_kelurahan', 'kode_desa_kelurahan'];
-const tanggalLahir = ['tanggal_lahir', 'tanggallahir', 'tgl_lahir', 'tgllahir', 'tanggal_lhr', 'tgl_lhr'];
+const kodeDesa = [
+  'kode_desa',
+  'kode_wilayah',
+  'kd_desa',
+  'kodedesa',
+  'kode_kelurahan',
+  'kode_desa_kelurahan',
+];
+const tanggalLahir = [
+  'tanggal_lahir',
+  'tanggallahir',
+  'tgl_lahir',
+  'tgllahir',
+  'tanggal_lhr',
+  'tgl_lhr',
+];
 const jenisKelamin = ['jenis_kelamin', 'sex', 'jk', 'kelamin', 'l_p', 'lp', 'gender'];
 
 export const POPULATION_FIELDS = {
@@ -65,7 +79,15 @@ export const MEMBERSHIP_FIELDS = {
 
 export const FIGURES_FIELDS = {
   kode_wilayah: {
-    aliases: ['kode_wilayah', 'kode', 'kode_wil', 'kode_desa', 'kode_kecamatan', 'kode_kabupaten', 'kode_provinsi'],
+    aliases: [
+      'kode_wilayah',
+      'kode',
+      'kode_wil',
+      'kode_desa',
+      'kode_kecamatan',
+      'kode_kabupaten',
+      'kode_provinsi',
+    ],
     required: true,
   },
   jumlah_penduduk: {

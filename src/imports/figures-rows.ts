@@ -6,13 +6,22 @@ import type { Cell } from './read-table.ts';
 import { type Reject, type RowContext, type RowOutcome, RowReader } from './row-context.ts';
 
 export const FIGURE_COLUMNS = [
-  'import_id', 'row_no', 'period', 'region_code', 'region_code_raw', 'level', 'kabupaten_code',
-  'jumlah_penduduk', 'jumlah_penduduk_raw', 'extra',
+  'import_id',
+  'row_no',
+  'period',
+  'region_code',
+  'region_code_raw',
+  'level',
+  'kabupaten_code',
+  'jumlah_penduduk',
+  'jumlah_penduduk_raw',
+  'extra',
 ] as const;
 
 /** 129346, "129346", "129.346" or "129,346" (thousands separators) → 129346. */
 export function parsePopulation(cell: Cell): number | null {
-  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && cell <= 2_000_000_000 ? cell : null;
+  if (typeof cell === 'number')
+    return Number.isInteger(cell) && cell >= 0 && cell <= 2_000_000_000 ? cell : null;
   if (typeof cell !== 'string') return null;
   const text = cell.trim().replace(/\s/g, '');
   const digits = /^\d{1,3}([.,]\d{3})+$/.test(text) ? text.replace(/[.,]/g, '') : text;
@@ -29,7 +38,9 @@ export function validateFigure(ctx: RowContext, rowNo: number, cells: readonly C
   if (!region) {
     rejects.push(r.reject('kode_wilayah', 'kode wilayah tidak valid (2, 4, 6 atau 10 digit)'));
   } else if (level === undefined) {
-    rejects.push(r.reject('kode_wilayah', 'kode wilayah tidak dikenal (tidak ada di daftar Kemendagri)'));
+    rejects.push(
+      r.reject('kode_wilayah', 'kode wilayah tidak dikenal (tidak ada di daftar Kemendagri)'),
+    );
   }
   const jumlah = parsePopulation(r.cell('jumlah_penduduk'));
   if (jumlah === null) {
@@ -37,8 +48,16 @@ export function validateFigure(ctx: RowContext, rowNo: number, cells: readonly C
   }
   if (!region || level === undefined || jumlah === null) return { ok: false, rejects };
   const line = [
-    f(ctx.importId), f(rowNo), f(ctx.period), f(region.code), f(r.raw('kode_wilayah')), f(level),
-    f(kabupatenCodeOf(region.code)), f(jumlah), f(r.raw('jumlah_penduduk')), f(r.extras()),
+    f(ctx.importId),
+    f(rowNo),
+    f(ctx.period),
+    f(region.code),
+    f(r.raw('kode_wilayah')),
+    f(level),
+    f(kabupatenCodeOf(region.code)),
+    f(jumlah),
+    f(r.raw('jumlah_penduduk')),
+    f(r.extras()),
   ].join('\t');
   return { ok: true, line, flagged: false };
 }

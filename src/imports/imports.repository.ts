@@ -57,7 +57,13 @@ export async function updateImport(
   id: number,
   patch: Pick<
     Updateable<ImportsTable>,
-    'finished_at' | 'duration_ms' | 'rows_read' | 'rows_accepted' | 'rows_rejected' | 'rows_flagged' | 'rejects_file'
+    | 'finished_at'
+    | 'duration_ms'
+    | 'rows_read'
+    | 'rows_accepted'
+    | 'rows_rejected'
+    | 'rows_flagged'
+    | 'rejects_file'
   >,
 ) {
   await db.updateTable('imports').set(patch).where('id', '=', id).execute();

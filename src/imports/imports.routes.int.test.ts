@@ -62,7 +62,12 @@ function upload(
   content: string,
   part?: { field?: string; fileName?: string },
 ) {
-  return app.inject({ method: 'POST', url: `/api/v1/imports/${kind}`, query, ...multipart(content, part) });
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/imports/${kind}`,
+    query,
+    ...multipart(content, part),
+  });
 }
 
 describe('POST /api/v1/imports/:kind', () => {
@@ -90,9 +95,14 @@ describe('POST /api/v1/imports/:kind', () => {
   });
 
   it('refuses a file with a bad row: 422, nothing imported, the row named', async () => {
-    const response = await upload('population', { period: '2026-10', source: 'desa-upload' }, BAD_CSV, {
-      fileName: 'bad.csv',
-    });
+    const response = await upload(
+      'population',
+      { period: '2026-10', source: 'desa-upload' },
+      BAD_CSV,
+      {
+        fileName: 'bad.csv',
+      },
+    );
     expect(response.statusCode).toBe(422);
     failed = response.json();
     expect(failed).toMatchObject({ status: 'failed', rowsAccepted: 0, rowsRejected: 1 });
@@ -118,11 +128,16 @@ describe('POST /api/v1/imports/:kind', () => {
       BAD_CSV.replace('nama', 'NAMA_LENGKAP'),
     );
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ status: 'committed', rowsAccepted: 1, rowsRejected: 1 });
+    expect(response.json()).toMatchObject({
+      status: 'committed',
+      rowsAccepted: 1,
+      rowsRejected: 1,
+    });
   });
 
   it('answers 400 when the period is missing or malformed', async () => {
-    for (const query of [{}, { period: '2026-13' }]) {
+    const queries: Record<string, string>[] = [{}, { period: '2026-13' }];
+    for (const query of queries) {
       const response = await upload('population', query, GOOD_CSV);
       expect(response.statusCode).toBe(400);
       expect(response.json().error).toMatch(/^period: /);
@@ -143,7 +158,9 @@ describe('POST /api/v1/imports/:kind', () => {
   });
 
   it('answers 400 without a "file" part and 415 without a multipart body', async () => {
-    const wrongField = await upload('population', { period: '2026-10' }, GOOD_CSV, { field: 'upload' });
+    const wrongField = await upload('population', { period: '2026-10' }, GOOD_CSV, {
+      field: 'upload',
+    });
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json().error).toMatch(/^file: /);
 
@@ -156,7 +173,11 @@ describe('POST /api/v1/imports/:kind', () => {
   });
 
   it('answers 422 with an error for an unknown desa', async () => {
-    const response = await upload('population', { period: '2026-10', desa: '99.99.99.9999' }, GOOD_CSV);
+    const response = await upload(
+      'population',
+      { period: '2026-10', desa: '99.99.99.9999' },
+      GOOD_CSV,
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json()).toEqual({ error: expect.stringContaining('not a known village') });
   });

@@ -7,22 +7,18 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import type { ImportsTable } from '../db/schema.ts';
-import { findImportById } from './imports.repository.ts';
 import {
   IMPORT_KIND_NAMES,
   type ImportOptions,
-  type ImportRecord,
   importKindNameSchema,
   importOptionsSchema,
   importRecordSchema,
   importResultSchema,
   periodSchema,
 } from './imports.schema.ts';
-import { importFile, listImports } from './imports.service.ts';
+import { getImport, importFile, listImports } from './imports.service.ts';
 
 const errorSchema = z.object({ error: z.string() });
 
@@ -65,10 +61,10 @@ const idParamsSchema = z.object({
   id: z.coerce.number({ error: 'expected an import number' }).int().min(1).max(2_147_483_647),
 });
 
-export const importsRoutes: FastifyPluginAsyncZod<{ database: Database; rejectsDir: string }> = async (
-  app,
-  { database, rejectsDir },
-) => {
+export const importsRoutes: FastifyPluginAsyncZod<{
+  database: Database;
+  rejectsDir: string;
+}> = async (app, { database, rejectsDir }) => {
   app.post(
     '/imports/:kind',
     {
@@ -93,15 +89,22 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database; rejectsD
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        return reply.code(415).send({ error: 'send the file as multipart/form-data, field "file"' });
+        return reply
+          .code(415)
+          .send({ error: 'send the file as multipart/form-data, field "file"' });
       }
       const part = await request.file();
       if (!part) return reply.code(400).send({ error: 'file: missing (multipart field "file")' });
       if (part.fieldname !== 'file') {
         part.file.resume();
-        return reply.code(400).send({ error: `file: expected the multipart field "file", got "${part.fieldname}"` });
+        return reply
+          .code(400)
+          .send({ error: `file: expected the multipart field "file", got "${part.fieldname}"` });
       }
-      const options: ImportOptions = { kind: IMPORT_KIND_NAMES[request.params.kind], ...request.query };
+      const options: ImportOptions = {
+        kind: IMPORT_KIND_NAMES[request.params.kind],
+        ...request.query,
+      };
       const upload = guardSize(part);
       try {
         const result = await importFile(database, {
@@ -159,9 +162,9 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database; rejectsD
       },
     },
     async (request, reply) => {
-      const row = await findImportById(database.db, request.params.id);
-      if (!row) return reply.code(404).send({ error: `import ${request.params.id}: not found` });
-      return toImportRecord(row);
+      const found = await getImport(database, request.params.id);
+      if (!found) return reply.code(404).send({ error: `import ${request.params.id}: not found` });
+      return found.record;
     },
   );
 
@@ -181,15 +184,18 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database; rejectsD
     },
     async (request, reply) => {
       const { id } = request.params;
-      const row = await findImportById(database.db, id);
-      if (!row) return reply.code(404).send({ error: `import ${id}: not found` });
-      if (!row.rejects_file) return reply.code(404).send({ error: `import ${id}: no rejected rows` });
-      const path = resolve(row.rejects_file);
+      const found = await getImport(database, id);
+      if (!found) return reply.code(404).send({ error: `import ${id}: not found` });
+      if (!found.rejectsFile)
+        return reply.code(404).send({ error: `import ${id}: no rejected rows` });
+      const path = resolve(found.rejectsFile);
       // Only files the server's own directory holds: a CLI import may have
       // written its rejects anywhere (--rejects), and they hold personal data.
       const inside = relative(resolve(rejectsDir), path);
       if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-        return reply.code(404).send({ error: `import ${id}: its rejects file is not kept by the server` });
+        return reply
+          .code(404)
+          .send({ error: `import ${id}: its rejects file is not kept by the server` });
       }
       const file = await open(path).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return null;
@@ -225,24 +231,4 @@ function sendCsv(reply: FastifyReply, fileName: string, body: Readable): Fastify
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${name}"`)
     .send(body);
-}
-
-function toImportRecord(row: Selectable<ImportsTable>): ImportRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    period: row.period,
-    source: row.source,
-    status: row.status,
-    failure: row.failure,
-    fileName: row.file_name,
-    sha256: row.file_sha256,
-    importedBy: row.imported_by,
-    startedAt: new Date(row.started_at).toISOString(),
-    durationMs: row.duration_ms,
-    rowsRead: row.rows_read,
-    rowsAccepted: row.rows_accepted,
-    rowsRejected: row.rows_rejected,
-    rowsFlagged: row.rows_flagged,
-  };
 }

@@ -28,7 +28,10 @@ export const sourceSchema = z
 export const regionCodeInputSchema = z
   .string()
   .trim()
-  .regex(/^(\d{2}(\.?\d{2}(\.?\d{2}(\.?\d{4})?)?)?)$/, 'a Kemendagri code, dotted or plain (e.g. 15.02.17.2006)');
+  .regex(
+    /^(\d{2}(\.?\d{2}(\.?\d{2}(\.?\d{4})?)?)?)$/,
+    'a Kemendagri code, dotted or plain (e.g. 15.02.17.2006)',
+  );
 
 /** --map field=HEADER, repeatable. */
 export const columnMapSchema = z.record(z.string().min(1), z.string().min(1));

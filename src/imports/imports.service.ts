@@ -5,23 +5,24 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { DB, ImportKind } from '../db/schema.ts';
+import type { DB, ImportKind, ImportsTable } from '../db/schema.ts';
 import { normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
 import { FIGURE_COLUMNS } from './figures-rows.ts';
-import type { ImportOptions, ImportRecord, ImportResult } from './imports.schema.ts';
 import {
   deleteRows,
   findCommittedImport,
   findDuplicateRows,
+  findImportById,
   findImports,
   findRegionLevels,
   insertImport,
-  replaceImport,
   ROW_TABLE,
+  replaceImport,
   updateImport,
 } from './imports.repository.ts';
+import type { ImportOptions, ImportRecord, ImportResult } from './imports.schema.ts';
 import { MEMBER_COLUMNS } from './membership-rows.ts';
 import { ParseFailed, startParse } from './parse-worker-client.ts';
 import { RESIDENT_COLUMNS } from './population-rows.ts';
@@ -96,7 +97,11 @@ class Tap extends PassThrough {
   readonly hash = createHash('sha256');
   bytes = 0;
   ended = false;
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null, c?: Buffer) => void) {
+  override _transform(
+    chunk: Buffer,
+    _enc: BufferEncoding,
+    done: (e?: Error | null, c?: Buffer) => void,
+  ) {
     this.hash.update(chunk);
     this.bytes += chunk.length;
     done(null, chunk);
@@ -120,12 +125,15 @@ export async function importFile(database: Database, req: ImportRequest): Promis
   if (options.desa !== undefined) {
     desa = normaliseRegionCode(options.desa)?.code ?? null;
     if (desa === null || regions.levels.get(desa) !== 'desa') {
-      throw new ImportFileError(`--desa ${options.desa}: not a known village (desa/kelurahan) code`);
+      throw new ImportFileError(
+        `--desa ${options.desa}: not a known village (desa/kelurahan) code`,
+      );
     }
   }
   const source = options.source ?? defaultSource(kind, desa);
   const rejects = new RejectsFile(
-    req.rejectsPath ?? join(req.rejectsDir, `${kind}-${options.period}-${stamp(started)}.rejects.csv`),
+    req.rejectsPath ??
+      join(req.rejectsDir, `${kind}-${options.period}-${stamp(started)}.rejects.csv`),
   );
   const shown: Reject[] = [];
   const reject = (r: Reject) => {
@@ -150,7 +158,12 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     sheet: options.sheet ?? null,
     imported_by: req.importedBy,
     started_at: started,
-    options: { desa, map: options.map, skipBadRows: options.skipBadRows, sheet: options.sheet ?? null },
+    options: {
+      desa,
+      map: options.map,
+      skipBadRows: options.skipBadRows,
+      sheet: options.sheet ?? null,
+    },
   };
 
   const session = startParse(tap, {
@@ -347,7 +360,20 @@ export async function listImports(
   filter: { period?: string | undefined; kind?: ImportKind | undefined; limit?: number },
 ): Promise<ImportRecord[]> {
   const rows = await findImports(database.db, { ...filter, limit: filter.limit ?? 100 });
-  return rows.map((r) => ({
+  return rows.map(toImportRecord);
+}
+
+/** One import of the history, with where its rejects CSV was written (if any). */
+export async function getImport(
+  database: Database,
+  id: number,
+): Promise<{ record: ImportRecord; rejectsFile: string | null } | undefined> {
+  const row = await findImportById(database.db, id);
+  return row && { record: toImportRecord(row), rejectsFile: row.rejects_file };
+}
+
+function toImportRecord(r: Selectable<ImportsTable>): ImportRecord {
+  return {
     id: r.id,
     kind: r.kind,
     period: r.period,
@@ -363,5 +389,5 @@ export async function listImports(
     rowsAccepted: r.rows_accepted,
     rowsRejected: r.rows_rejected,
     rowsFlagged: r.rows_flagged,
-  }));
+  };
 }

@@ -9,14 +9,47 @@ import { cleanText, normaliseName } from './values/names.ts';
 import { checkNikConsistency, normaliseNik } from './values/nik.ts';
 import { normaliseNoka } from './values/noka.ts';
 import { parseSex } from './values/sex.ts';
-import { parseAlasan, parseKelas, parseSegmen, parseSmallInt, parseStatus } from './values/vocab.ts';
+import {
+  parseAlasan,
+  parseKelas,
+  parseSegmen,
+  parseSmallInt,
+  parseStatus,
+} from './values/vocab.ts';
 
 export const MEMBER_COLUMNS = [
-  'import_id', 'row_no', 'period', 'kabupaten_code', 'desa_code', 'desa_code_raw', 'noka',
-  'noka_raw', 'nik', 'nik_raw', 'nama', 'nama_raw', 'tanggal_lahir', 'tanggal_lahir_raw',
-  'jenis_kelamin', 'jenis_kelamin_raw', 'segmen', 'segmen_detail', 'segmen_raw', 'kelas',
-  'kelas_raw', 'status', 'status_raw', 'alasan_nonaktif', 'alasan_nonaktif_raw', 'bulan_tunggakan',
-  'bulan_tunggakan_raw', 'badan_usaha', 'alamat', 'faskes', 'flags', 'extra',
+  'import_id',
+  'row_no',
+  'period',
+  'kabupaten_code',
+  'desa_code',
+  'desa_code_raw',
+  'noka',
+  'noka_raw',
+  'nik',
+  'nik_raw',
+  'nama',
+  'nama_raw',
+  'tanggal_lahir',
+  'tanggal_lahir_raw',
+  'jenis_kelamin',
+  'jenis_kelamin_raw',
+  'segmen',
+  'segmen_detail',
+  'segmen_raw',
+  'kelas',
+  'kelas_raw',
+  'status',
+  'status_raw',
+  'alasan_nonaktif',
+  'alasan_nonaktif_raw',
+  'bulan_tunggakan',
+  'bulan_tunggakan_raw',
+  'badan_usaha',
+  'alamat',
+  'faskes',
+  'flags',
+  'extra',
 ] as const;
 
 export function validateMember(ctx: RowContext, rowNo: number, cells: readonly Cell[]): RowOutcome {
@@ -33,13 +66,23 @@ export function validateMember(ctx: RowContext, rowNo: number, cells: readonly C
   const segmen = parseSegmen(r.cell('segmen'));
   if (!segmen) {
     rejects.push(
-      r.reject('segmen', segmenRaw === null ? 'segmen kosong' : 'segmen tidak dikenal (PBI APBN, PBI APBD, PPU, PBPU, BP)'),
+      r.reject(
+        'segmen',
+        segmenRaw === null
+          ? 'segmen kosong'
+          : 'segmen tidak dikenal (PBI APBN, PBI APBD, PPU, PBPU, BP)',
+      ),
     );
   }
   const statusRaw = r.raw('status');
   const status = parseStatus(r.cell('status'));
   if (!status) {
-    rejects.push(r.reject('status', statusRaw === null ? 'status kosong' : 'status tidak dikenal (AKTIF atau NONAKTIF)'));
+    rejects.push(
+      r.reject(
+        'status',
+        statusRaw === null ? 'status kosong' : 'status tidak dikenal (AKTIF atau NONAKTIF)',
+      ),
+    );
   }
   if (!noka.ok || nama === null || !desa.ok || !segmen || !status) return { ok: false, rejects };
 
@@ -54,7 +97,8 @@ export function validateMember(ctx: RowContext, rowNo: number, cells: readonly C
   const sex = parseSex(r.cell('jenis_kelamin'));
   if (sex === null) flags.push(sexRaw === null ? 'SEX_MISSING' : 'SEX_INVALID');
   flags.push(...checkNikConsistency(nik, sex, birth.date));
-  if (nik.regionPrefix !== null && !ctx.regions.levels.has(nik.regionPrefix)) flags.push('NIK_UNKNOWN_REGION');
+  if (nik.regionPrefix !== null && !ctx.regions.levels.has(nik.regionPrefix))
+    flags.push('NIK_UNKNOWN_REGION');
   const kelasRaw = r.raw('kelas');
   const kelas = parseKelas(r.cell('kelas'));
   if (kelasRaw !== null && kelas === null) flags.push('KELAS_INVALID');
@@ -66,13 +110,38 @@ export function validateMember(ctx: RowContext, rowNo: number, cells: readonly C
   if (tunggakanRaw !== null && tunggakan === null) flags.push('TUNGGAKAN_INVALID');
 
   const line = [
-    f(ctx.importId), f(rowNo), f(ctx.period), f(desa.kabupaten), f(desa.code), f(desa.raw),
-    f(noka.noka), f(r.raw('noka')), f(nik.nik), f(nikRaw), f(nama), f(namaRaw),
-    f(birth.date), f(r.raw('tanggal_lahir')), f(sex), f(sexRaw),
-    f(segmen.segmen), f(segmen.detail), f(segmenRaw), f(kelas), f(kelasRaw), f(status), f(statusRaw),
-    f(alasan.alasan), f(alasanRaw), f(tunggakan), f(tunggakanRaw),
-    f(cleanText(r.cell('badan_usaha'))), f(cleanText(r.cell('alamat'))), f(cleanText(r.cell('faskes'))),
-    f(copyCodeArray(flags)), f(r.extras()),
+    f(ctx.importId),
+    f(rowNo),
+    f(ctx.period),
+    f(desa.kabupaten),
+    f(desa.code),
+    f(desa.raw),
+    f(noka.noka),
+    f(r.raw('noka')),
+    f(nik.nik),
+    f(nikRaw),
+    f(nama),
+    f(namaRaw),
+    f(birth.date),
+    f(r.raw('tanggal_lahir')),
+    f(sex),
+    f(sexRaw),
+    f(segmen.segmen),
+    f(segmen.detail),
+    f(segmenRaw),
+    f(kelas),
+    f(kelasRaw),
+    f(status),
+    f(statusRaw),
+    f(alasan.alasan),
+    f(alasanRaw),
+    f(tunggakan),
+    f(tunggakanRaw),
+    f(cleanText(r.cell('badan_usaha'))),
+    f(cleanText(r.cell('alamat'))),
+    f(cleanText(r.cell('faskes'))),
+    f(copyCodeArray(flags)),
+    f(r.extras()),
   ].join('\t');
   return { ok: true, line, flagged: flags.length > 0 };
 }

@@ -9,7 +9,7 @@ import { HeaderError, mapColumns } from './columns.ts';
 import { validateFigure } from './figures-rows.ts';
 import { validateMember } from './membership-rows.ts';
 import { validateResident } from './population-rows.ts';
-import { type Cell, readTable, type TableInfo, TableError } from './read-table.ts';
+import { type Cell, readTable, TableError, type TableInfo } from './read-table.ts';
 import type { Reject, RowContext, RowOutcome } from './row-context.ts';
 
 export interface ParseInit {
@@ -74,9 +74,15 @@ export async function parseRows(
   let mapping: ReturnType<typeof mapColumns>;
   try {
     table = await readTable(input, { sheet: init.sheet });
-    mapping = mapColumns(init.kind, table.header, init.map, new Set(init.desa ? ['kode_desa'] : []));
+    mapping = mapColumns(
+      init.kind,
+      table.header,
+      init.map,
+      new Set(init.desa ? ['kode_desa'] : []),
+    );
   } catch (error) {
-    if (error instanceof TableError || error instanceof HeaderError) throw new ParseFileError(error.message);
+    if (error instanceof TableError || error instanceof HeaderError)
+      throw new ParseFileError(error.message);
     throw error;
   }
   const importId = await hooks.onHeader({

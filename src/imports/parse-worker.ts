@@ -3,7 +3,7 @@
 // sends back COPY batches, waiting for the main thread to take each one.
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
-import { type ParseInit, ParseFileError, parseRows } from './parse-rows.ts';
+import { ParseFileError, type ParseInit, parseRows } from './parse-rows.ts';
 
 export type ToWorker =
   | { t: 'init'; init: ParseInit }
@@ -40,7 +40,9 @@ port.on('message', (message: ToWorker) => {
       void run(message.init);
       break;
     case 'chunk':
-      input.push(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength));
+      input.push(
+        Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength),
+      );
       break;
     case 'end':
       input.push(null);

@@ -77,7 +77,10 @@ export function sniffEncoding(head: Buffer): 'utf8' | 'windows-1252' {
 
 /** The separator that splits the header line into the most fields. */
 export function sniffDelimiter(text: string): ',' | ';' | '\t' {
-  const firstLine = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const firstLine = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').replace(
+    /"[^"]*"/g,
+    '',
+  );
   let best: ',' | ';' | '\t' = ',';
   let bestCount = 0;
   for (const d of [',', ';', '\t'] as const) {
@@ -90,7 +93,10 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   return best;
 }
 
-export async function readTable(input: Readable, opts: { sheet?: string | undefined }): Promise<Table> {
+export async function readTable(
+  input: Readable,
+  opts: { sheet?: string | undefined },
+): Promise<Table> {
   const { head, stream } = await peek(input, SNIFF_BYTES);
   if (head.length === 0) throw new TableError('the file is empty');
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(stream, opts.sheet);
@@ -123,7 +129,9 @@ async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
     skipEmptyLines: false,
     step(results, parser) {
       recordNo++;
-      const quoteError = results.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+      const quoteError = results.errors.find(
+        (e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes',
+      );
       if (quoteError) {
         for (const l of broken) l(recordNo, `baris CSV tidak dapat dibaca: ${quoteError.message}`);
         return;
@@ -221,7 +229,10 @@ interface ReaderInternals {
 }
 
 /** The sheet's name from the workbook (the streaming reader only knows "SheetN"). */
-function sheetName(reader: ReaderInternals, sheetNo: number): { name: string | null; order: number } {
+function sheetName(
+  reader: ReaderInternals,
+  sheetNo: number,
+): { name: string | null; order: number } {
   const sheets = reader.model?.sheets ?? [];
   const rels = reader.workbookRels ?? [];
   for (const [order, s] of sheets.entries()) {

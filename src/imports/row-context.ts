@@ -75,7 +75,9 @@ export class RowReader {
    * The row's village: its own code, or --desa when the row has none. Rejects
    * a code that is malformed, unknown, or not a village.
    */
-  desa(field: string):
+  desa(
+    field: string,
+  ):
     | { ok: true; code: string; kabupaten: string; raw: string | null }
     | { ok: false; reject: Reject } {
     const cell = this.cell(field);
@@ -88,11 +90,17 @@ export class RowReader {
     }
     const normal = normaliseRegionCode(cell);
     if (!normal) {
-      return { ok: false, reject: this.reject(field, 'kode desa tidak valid (10 digit, mis. 15.02.17.2006)') };
+      return {
+        ok: false,
+        reject: this.reject(field, 'kode desa tidak valid (10 digit, mis. 15.02.17.2006)'),
+      };
     }
     const level = this.ctx.regions.levels.get(normal.code);
     if (level === undefined) {
-      return { ok: false, reject: this.reject(field, 'kode desa tidak dikenal (tidak ada di daftar Kemendagri)') };
+      return {
+        ok: false,
+        reject: this.reject(field, 'kode desa tidak dikenal (tidak ada di daftar Kemendagri)'),
+      };
     }
     if (level !== 'desa') {
       return { ok: false, reject: this.reject(field, `kode ${level}, bukan kode desa/kelurahan`) };

@@ -52,7 +52,11 @@ describe('GET /api/v1/regions', () => {
   });
 
   it('refuses a query shorter than 2 characters, a missing query and a bad level', async () => {
-    for (const url of ['/api/v1/regions?q=s', '/api/v1/regions', '/api/v1/regions?q=jering&level=dusun']) {
+    for (const url of [
+      '/api/v1/regions?q=s',
+      '/api/v1/regions',
+      '/api/v1/regions?q=jering&level=dusun',
+    ]) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(400);
       expect(response.json().error, url).toMatch(/^(q|level): /);

@@ -13,7 +13,11 @@ export interface NewRegion {
 }
 
 export async function findRegionSource(db: Kysely<DB>, source: string) {
-  return db.selectFrom('region_sources').selectAll().where('source', '=', source).executeTakeFirst();
+  return db
+    .selectFrom('region_sources')
+    .selectAll()
+    .where('source', '=', source)
+    .executeTakeFirst();
 }
 
 /** Upserts a batch (parents before children); name_search is derived in SQL. */
@@ -49,7 +53,10 @@ export async function upsertRegionSource(
 
 const regionColumns = ['code', 'level', 'parent_code', 'name', 'desa_kind'] as const;
 
-export async function findRegionByCode(db: Kysely<DB>, code: string): Promise<RegionRow | undefined> {
+export async function findRegionByCode(
+  db: Kysely<DB>,
+  code: string,
+): Promise<RegionRow | undefined> {
   return db.selectFrom('regions').select(regionColumns).where('code', '=', code).executeTakeFirst();
 }
 

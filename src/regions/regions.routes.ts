@@ -47,7 +47,8 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
     },
     async (request, reply) => {
       const region = await showRegion(database.db, request.params.code);
-      if (!region) return reply.code(404).send({ error: `region ${request.params.code}: not found` });
+      if (!region)
+        return reply.code(404).send({ error: `region ${request.params.code}: not found` });
       return region;
     },
   );

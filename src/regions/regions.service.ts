@@ -78,7 +78,12 @@ export async function ensureRegionsLoaded(
     for (let i = 0; i < rows.length; i += BATCH) {
       await upsertRegions(tx.db, rows.slice(i, i + BATCH));
     }
-    await upsertRegionSource(tx.db, { source: SOURCE, version, licence: LICENCE, region_count: rows.length });
+    await upsertRegionSource(tx.db, {
+      source: SOURCE,
+      version,
+      licence: LICENCE,
+      region_count: rows.length,
+    });
   });
   return { loaded: true, count: rows.length, ms: Date.now() - started };
 }
@@ -92,7 +97,13 @@ export interface RegionView {
 }
 
 export interface RegionDetail extends RegionView {
-  children: { kecamatan: number; desa: number; kelurahan: number; desa_adat: number; kabupaten: number };
+  children: {
+    kecamatan: number;
+    desa: number;
+    kelurahan: number;
+    desa_adat: number;
+    kabupaten: number;
+  };
 }
 
 function parentCodes(code: string): string[] {
