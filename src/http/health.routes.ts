@@ -1,9 +1,9 @@
 // Liveness (the process answers) and readiness (it can reach its database),
 // for a process supervisor or a load balancer.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { databaseAnswers } from './health.service.ts';
 
 const databaseKindSchema = z.enum(['pglite', 'postgres']);
 
@@ -37,7 +37,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     },
     async (request, reply) => {
       try {
-        await sql`SELECT 1`.execute(database.db);
+        await databaseAnswers(database);
         return { status: 'ready' as const, database: database.kind };
       } catch (error) {
         // The reason goes to the log only: it may name hosts or users.
