@@ -76,7 +76,7 @@ export async function generatePopulationCsv(
   while (written < opts.rows) {
     household++;
     const desa = pick(opts.villages);
-    const kec = desa.slice(0, 6);
+    const kec = desa.replaceAll('.', '').slice(0, 6);
     const kk = `${kec}${pad(household % 1_000_000, 6)}${pad(household % 10_000, 4)}`;
     const size = 1 + Math.floor(random() * 5);
     const family = pick(FAMILY);

@@ -32,6 +32,9 @@ const villages = execFileSync(
   .trim()
   .split(',');
 
+// The measured imports run the compiled code, as the `pesiar` command does.
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: join(here, '..') });
+
 if (!existsSync(file)) {
   const t = Date.now();
   await generatePopulationCsv(file, { rows: ROWS, villages });
@@ -40,11 +43,16 @@ if (!existsSync(file)) {
   );
 }
 
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
 function measure(label: string, dataDir: string, url?: string) {
+  execFileSync('node', [join(here, 'import-child.js'), '--prepare', dataDir, url ?? ''], {
+    stdio: 'inherit',
+  });
   const out = execFileSync(
     'node',
-    ['--import', 'tsx', join(here, 'import-child.ts'), file, dataDir, url ?? ''],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
+    [...NODE_FLAGS, join(here, 'import-child.js'), file, dataDir, url ?? ''],
+    { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
   console.log(

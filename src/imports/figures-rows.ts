@@ -30,8 +30,16 @@ export function parsePopulation(cell: Cell): number | null {
   return n <= 2_000_000_000 ? n : null;
 }
 
-export function validateFigure(ctx: RowContext, rowNo: number, cells: readonly Cell[]): RowOutcome {
-  const r = new RowReader(ctx, rowNo, cells);
+/** The validator of one file's rows (one reader for the whole file). */
+export function createFigureValidator(
+  ctx: RowContext,
+): (rowNo: number, cells: readonly Cell[]) => RowOutcome {
+  const reader = new RowReader(ctx);
+  return (rowNo, cells) => validateFigure(ctx, reader.at(rowNo, cells));
+}
+
+function validateFigure(ctx: RowContext, r: RowReader): RowOutcome {
+  const rowNo = r.rowNo;
   const rejects: Reject[] = [];
   const region = normaliseRegionCode(r.cell('kode_wilayah'));
   const level = region ? ctx.regions.levels.get(region.code) : undefined;

@@ -24,7 +24,7 @@ import {
 } from './imports.repository.ts';
 import type { ImportOptions, ImportRecord, ImportResult } from './imports.schema.ts';
 import { MEMBER_COLUMNS } from './membership-rows.ts';
-import { ParseFailed, startParse } from './parse-worker-client.ts';
+import { ParseFailed, parseInThread, startParse } from './parse-worker-client.ts';
 import { RESIDENT_COLUMNS } from './population-rows.ts';
 import { RejectsFile } from './rejects-file.ts';
 import type { Reject } from './row-context.ts';
@@ -66,7 +66,9 @@ function asImportError(error: unknown): never {
 const SCREEN_REJECTS = 50;
 // Rows per COPY statement: large enough to amortise a round trip, small
 // enough that memory stays flat whatever the file size.
-const BATCH_ROWS = 10_000;
+// Rows per COPY. PGlite copies each batch a few times on its way into the
+// WebAssembly heap, so smaller batches keep its memory down.
+const BATCH_ROWS = { pglite: 2_500, postgres: 10_000 } as const;
 
 export function defaultSource(kind: ImportKind, desa: string | null): string {
   if (kind === 'population') return desa ? `desa:${desa}` : 'register';
@@ -166,7 +168,10 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     },
   };
 
-  const session = startParse(tap, {
+  // A worker thread overlaps parsing with a server's COPY; PGlite's COPY runs
+  // on this thread, so there the parse stays here and saves a second heap.
+  const parse = database.kind === 'pglite' ? parseInThread : startParse;
+  const session = parse(tap, {
     kind,
     period: options.period,
     fileName: req.fileName,
@@ -175,7 +180,8 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     desa,
     regions: regions.encoded,
     asOf: (req.asOf ?? started).getTime(),
-    batchRows: BATCH_ROWS,
+    batchRows: BATCH_ROWS[database.kind],
+    reuseBuffers: false,
   });
   try {
     const header = await session.header.catch(asImportError);
@@ -216,7 +222,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
           rowsFlagged += batch.flagged;
           for (const r of batch.rejects) reject(r);
           // The worker parses the next batch while this one is copied.
-          if (batch.text) await tx.copyInto(tableName, columns, batch.text);
+          if (batch.data.byteLength > 0) await tx.copyInto(tableName, columns, batch.data);
           req.onProgress?.({ rows: rowsRead, bytes: tap.bytes });
         }
       } catch (error) {

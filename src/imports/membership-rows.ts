@@ -52,8 +52,16 @@ export const MEMBER_COLUMNS = [
   'extra',
 ] as const;
 
-export function validateMember(ctx: RowContext, rowNo: number, cells: readonly Cell[]): RowOutcome {
-  const r = new RowReader(ctx, rowNo, cells);
+/** The validator of one file's rows (one reader for the whole file). */
+export function createMemberValidator(
+  ctx: RowContext,
+): (rowNo: number, cells: readonly Cell[]) => RowOutcome {
+  const reader = new RowReader(ctx);
+  return (rowNo, cells) => validateMember(ctx, reader.at(rowNo, cells));
+}
+
+function validateMember(ctx: RowContext, r: RowReader): RowOutcome {
+  const rowNo = r.rowNo;
   const rejects: Reject[] = [];
   const noka = normaliseNoka(r.cell('noka'));
   if (!noka.ok) rejects.push(r.reject('noka', noka.reason));

@@ -6,9 +6,10 @@ import type { Readable } from 'node:stream';
 import type { ImportKind } from '../db/schema.ts';
 import type { RegionLevel } from '../regions/codes.ts';
 import { HeaderError, mapColumns } from './columns.ts';
-import { validateFigure } from './figures-rows.ts';
-import { validateMember } from './membership-rows.ts';
-import { validateResident } from './population-rows.ts';
+import { CopyBuffer } from './copy-text.ts';
+import { createFigureValidator } from './figures-rows.ts';
+import { createMemberValidator } from './membership-rows.ts';
+import { createResidentValidator } from './population-rows.ts';
 import { type Cell, readTable, TableError, type TableInfo } from './read-table.ts';
 import type { Reject, RowContext, RowOutcome } from './row-context.ts';
 
@@ -23,6 +24,11 @@ export interface ParseInit {
   regions: string;
   asOf: number;
   batchRows: number;
+  /**
+   * The consumer is done with a batch before it asks for the next (parsing on
+   * its own thread): the batch buffer is reused instead of reallocated.
+   */
+  reuseBuffers: boolean;
 }
 
 export interface ParsedHeader {
@@ -33,8 +39,8 @@ export interface ParsedHeader {
 }
 
 export interface ParsedBatch {
-  /** COPY text of the accepted rows (may be empty). */
-  text: string;
+  /** COPY text of the accepted rows, UTF-8 (may be empty). */
+  data: Uint8Array;
   rowsRead: number;
   accepted: number;
   flagged: number;
@@ -44,11 +50,11 @@ export interface ParsedBatch {
 /** A problem with the file as a whole (no header, a required column missing…). */
 export class ParseFileError extends Error {}
 
-type Validator = (ctx: RowContext, rowNo: number, cells: readonly Cell[]) => RowOutcome;
-const VALIDATE: Record<ImportKind, Validator> = {
-  population: validateResident,
-  membership: validateMember,
-  population_figures: validateFigure,
+type Validator = (rowNo: number, cells: readonly Cell[]) => RowOutcome;
+const VALIDATOR: Record<ImportKind, (ctx: RowContext) => Validator> = {
+  population: createResidentValidator,
+  membership: createMemberValidator,
+  population_figures: createFigureValidator,
 };
 
 export function decodeRegions(text: string): Map<string, RegionLevel> {
@@ -100,29 +106,31 @@ export async function parseRows(
     regions: { levels: decodeRegions(init.regions) },
     asOf: new Date(init.asOf),
   };
-  const validate = VALIDATE[init.kind];
-  let lines: string[] = [];
-  let batch: ParsedBatch = { text: '', rowsRead: 0, accepted: 0, flagged: 0, rejects: [] };
-  table.onBrokenRow((rowNo, reason) => {
-    batch.rowsRead++;
-    batch.rejects.push({ rowNo, column: '', value: '', reason });
-  });
+  const validate = VALIDATOR[init.kind](ctx);
+  const lines = new CopyBuffer();
+  const empty = new Uint8Array(0);
+  let batch: ParsedBatch = { data: empty, rowsRead: 0, accepted: 0, flagged: 0, rejects: [] };
   const emit = async () => {
-    batch.text = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    batch.data = lines.lines > 0 ? lines.take(init.reuseBuffers) : empty;
     const out = batch;
-    lines = [];
-    batch = { text: '', rowsRead: 0, accepted: 0, flagged: 0, rejects: [] };
+    batch = { data: empty, rowsRead: 0, accepted: 0, flagged: 0, rejects: [] };
     await hooks.onBatch(out);
   };
-  for await (const row of table.rows) {
-    batch.rowsRead++;
-    const outcome = validate(ctx, row.rowNo, row.cells);
-    if (outcome.ok) {
-      batch.accepted++;
-      if (outcome.flagged) batch.flagged++;
-      lines.push(outcome.line);
-    } else {
-      batch.rejects.push(...outcome.rejects);
+  for await (const rows of table.rows) {
+    for (const row of rows) {
+      batch.rowsRead++;
+      if (row.broken !== undefined) {
+        batch.rejects.push({ rowNo: row.rowNo, column: '', value: '', reason: row.broken });
+        continue;
+      }
+      const outcome = validate(row.rowNo, row.cells);
+      if (outcome.ok) {
+        batch.accepted++;
+        if (outcome.flagged) batch.flagged++;
+        lines.push(outcome.line);
+      } else {
+        for (const r of outcome.rejects) batch.rejects.push(r);
+      }
     }
     if (batch.rowsRead >= init.batchRows) await emit();
   }

@@ -1,11 +1,18 @@
-// The main thread's side of the parse worker: feeds it the input on demand,
-// hands out its batches one at a time, and tells it when each is consumed.
+// A parse session: the main thread's side of the parse worker (feeds it the
+// input on demand, hands out its batches one at a time, and tells it when each
+// is consumed), or the same parse on the calling thread.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParsedBatch, ParsedHeader, ParseInit } from './parse-rows.ts';
+import {
+  type ParsedBatch,
+  type ParsedHeader,
+  ParseFileError,
+  type ParseInit,
+  parseRows,
+} from './parse-rows.ts';
 import type { FromWorker, ToWorker } from './parse-worker.ts';
 
 export class ParseFailed extends Error {
@@ -40,6 +47,7 @@ function spawnWorker(): Worker {
 }
 
 export function startParse(input: Readable, init: ParseInit): ParseSession {
+  init = { ...init, reuseBuffers: false };
   const worker = spawnWorker();
   const send = (m: ToWorker, transfer?: ArrayBuffer[]) => worker.postMessage(m, transfer);
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -139,6 +147,89 @@ export function startParse(input: Readable, init: ParseInit): ParseSession {
     async close() {
       finished = true;
       await worker.terminate();
+    },
+  };
+}
+
+/**
+ * The same session, parsing on this thread. For the embedded database: its
+ * COPY runs on this thread too, so a worker would buy little speed for the
+ * memory of a second JavaScript heap. Batches are handed over one at a time.
+ */
+export function parseInThread(input: Readable, init: ParseInit): ParseSession {
+  init = { ...init, reuseBuffers: true };
+  let headerResolve!: (h: ParsedHeader) => void;
+  let headerReject!: (e: Error) => void;
+  const header = new Promise<ParsedHeader>((resolve, reject) => {
+    headerResolve = resolve;
+    headerReject = reject;
+  });
+  header.catch(() => {});
+  let startWith!: (importId: number) => void;
+  const started = new Promise<number>((resolve) => {
+    startWith = resolve;
+  });
+  // One batch at a time: the parser waits until the consumer asks for the next.
+  let offered: { batch: ParsedBatch; taken: () => void } | null = null;
+  let wake: (() => void) | null = null;
+  let finished = false;
+  let failure: ParseFailed | null = null;
+  let closed = false;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  parseRows(input, init, {
+    onHeader(parsed) {
+      headerResolve(parsed);
+      return started;
+    },
+    onBatch(batch) {
+      if (closed) return Promise.reject(new Error('parse closed'));
+      return new Promise<void>((taken) => {
+        offered = { batch, taken };
+        notify();
+      });
+    },
+  }).then(
+    () => {
+      finished = true;
+      notify();
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      failure = new ParseFailed(message, error instanceof ParseFileError);
+      headerReject(failure);
+      notify();
+    },
+  );
+
+  async function* batches(): AsyncGenerator<ParsedBatch> {
+    while (true) {
+      const next = offered as { batch: ParsedBatch; taken: () => void } | null;
+      if (next) {
+        offered = null;
+        yield next.batch;
+        next.taken();
+        continue;
+      }
+      if (failure) throw failure;
+      if (finished) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  }
+
+  return {
+    header,
+    start: startWith,
+    batches: batches(),
+    async close() {
+      closed = true;
+      if (!finished && !failure) input.destroy();
     },
   };
 }

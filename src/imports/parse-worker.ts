@@ -22,7 +22,7 @@ export type FromWorker =
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
-const send = (message: FromWorker) => port.postMessage(message);
+const send = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
 const input = new Readable({
   highWaterMark: 1 << 20,
@@ -74,7 +74,9 @@ async function run(init: ParseInit): Promise<void> {
       },
       async onBatch(batch) {
         inFlight++;
-        send({ t: 'batch', batch });
+        // The bytes move to the main thread; no copy.
+        const buffer = batch.data.buffer as ArrayBuffer;
+        send({ t: 'batch', batch }, batch.data.byteLength > 0 ? [buffer] : []);
         // Two batches ahead of the database at most.
         while (inFlight >= 2) {
           await new Promise<void>((resolve) => {

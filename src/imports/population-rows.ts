@@ -2,7 +2,9 @@
 // Only a row that cannot stand for a person is rejected (no name, no known
 // village); every other defect is kept and flagged, because the people with
 // broken records are the ones the agents must find.
+import { rawText } from './cells.ts';
 import { copyCodeArray, copyField as f } from './copy-text.ts';
+import { memoCell } from './memo.ts';
 import type { Cell } from './read-table.ts';
 import { type RowContext, type RowOutcome, RowReader } from './row-context.ts';
 import { parseBirthDate } from './values/dates.ts';
@@ -87,88 +89,156 @@ function disabilitas(value: Cell, openSid: boolean): boolean | null {
   return parseYesNo(value);
 }
 
-export function validateResident(
+const t = '\t';
+
+/**
+ * The validator of one file's rows: column positions are looked up and the
+ * columns whose values repeat are memoised once per file (see memo.ts).
+ */
+export function createResidentValidator(
   ctx: RowContext,
-  rowNo: number,
-  cells: readonly Cell[],
-): RowOutcome {
-  const r = new RowReader(ctx, rowNo, cells);
-  const namaRaw = r.raw('nama');
-  const nama = normaliseName(namaRaw);
-  const desa = r.desa('kode_desa');
-  if (nama === null || !desa.ok) {
-    const rejects = [];
-    if (nama === null) rejects.push(r.reject('nama', 'nama kosong'));
-    if (!desa.ok) rejects.push(desa.reject);
-    return { ok: false, rejects };
-  }
+): (rowNo: number, cells: readonly Cell[]) => RowOutcome {
+  const r = new RowReader(ctx);
+  const at = (field: string) => r.index(field);
+  const iNama = at('nama');
+  const iDesa = at('kode_desa');
+  const iNik = at('nik');
+  const iKk = at('no_kk');
+  const iLahir = at('tanggal_lahir');
+  const iSex = at('jenis_kelamin');
+  const iDesil = at('desil');
+  const iStatusDasar = at('status_dasar');
+  const iPekerjaan = at('pekerjaan');
+  const iId = at('id');
+  const iTempatLahir = at('tempat_lahir');
+  const iAlamat = at('alamat');
+  const iRt = at('rt');
+  const iRw = at('rw');
+  const iDusun = at('dusun');
+  const iPemberiKerja = at('pemberi_kerja');
+  const iHamil = at('hamil');
+  const iStunting = at('stunting');
+  const iPhk = at('phk');
+  const iDisabilitas = at('disabilitas');
+  const iKkLevel = at('kk_level');
+  const iIdAsuransi = at('id_asuransi');
+  const iNoAsuransi = at('no_asuransi');
+  const openSid = ctx.mapping.openSid;
+  const importId = f(ctx.importId);
+  const columns: string[] = [];
+  const period = f(ctx.period);
 
-  const flags: string[] = [];
-  const nikRaw = r.raw('nik');
-  const nik = normaliseNik(r.cell('nik'));
-  flags.push(...nik.flags);
-  const kk = normaliseNoKk(r.cell('no_kk'));
-  flags.push(...kk.flags);
-  const birth = parseBirthDate(r.cell('tanggal_lahir'), ctx.asOf);
-  if (birth.flag) flags.push(birth.flag);
-  const sexRaw = r.raw('jenis_kelamin');
-  const sex = parseSex(r.cell('jenis_kelamin'));
-  if (sex === null) flags.push(sexRaw === null ? 'SEX_MISSING' : 'SEX_INVALID');
-  flags.push(...checkNikConsistency(nik, sex, birth.date));
-  if (nik.regionPrefix !== null && !ctx.regions.levels.has(nik.regionPrefix)) {
-    // NIK prefixes predate region splits: a warning, never a rejection.
-    flags.push('NIK_UNKNOWN_REGION');
-  }
-  const desilRaw = r.raw('desil');
-  const desil = parseSmallInt(r.cell('desil'), 1, 10);
-  if (desilRaw !== null && desil === null) flags.push('DESIL_INVALID');
+  // One memo per column: its values repeat within the column, not across.
+  const textColumn = () => memoCell((cell) => f(cleanText(cell)));
+  const tempatLahirOf = textColumn();
+  const alamatOf = textColumn();
+  const rtOf = textColumn();
+  const rwOf = textColumn();
+  const dusunOf = textColumn();
+  const pemberiKerjaOf = textColumn();
+  const kkLevelOf = textColumn();
+  const yesNoColumn = () => memoCell((cell) => f(parseYesNo(cell)));
+  const hamilOf = yesNoColumn();
+  const stuntingOf = yesNoColumn();
+  const phkOf = yesNoColumn();
+  const disabled = memoCell((cell) => f(disabilitas(cell, openSid)));
+  const idAsuransi = memoCell((cell) => f(parseSmallInt(cell, 1, 99)));
+  const sexOf = memoCell((cell) => {
+    const sex = parseSex(cell);
+    const raw = rawText(cell);
+    const flag = sex !== null ? null : raw === null ? 'SEX_MISSING' : 'SEX_INVALID';
+    return { sex, flag, copy: `${f(sex)}${t}${f(raw)}` };
+  });
+  const desilOf = memoCell((cell) => {
+    const raw = rawText(cell);
+    const desil = parseSmallInt(cell, 1, 10);
+    return { flag: raw !== null && desil === null, copy: `${f(desil)}${t}${f(raw)}` };
+  });
+  const statusDasarOf = memoCell((cell) => {
+    const status = parseSmallInt(cell, 1, 9);
+    return `${f(status)}${t}${f(status === null || status === 1)}`;
+  });
+  const pekerjaanOf = memoCell((cell) => {
+    const code = openSid ? parseSmallInt(cell, 1, 99) : null;
+    return f(code !== null ? (PEKERJAAN[code] ?? `KODE ${code}`) : cleanText(cell));
+  });
 
-  const statusDasar = parseSmallInt(r.cell('status_dasar'), 1, 9);
-  const pekerjaanCell = r.cell('pekerjaan');
-  const pekerjaanCode = ctx.mapping.openSid ? parseSmallInt(pekerjaanCell, 1, 99) : null;
-  const pekerjaan =
-    pekerjaanCode !== null
-      ? (PEKERJAAN[pekerjaanCode] ?? `KODE ${pekerjaanCode}`)
-      : cleanText(pekerjaanCell);
+  return (rowNo, cells) => {
+    r.at(rowNo, cells);
+    const namaRaw = rawText(r.cellAt(iNama));
+    const nama = normaliseName(namaRaw);
+    const desaCell = r.cellAt(iDesa);
+    const desa = r.lookupDesa(desaCell);
+    if (nama === null || !desa.ok) {
+      const rejects = [];
+      if (nama === null) rejects.push(r.reject('nama', 'nama kosong'));
+      if (!desa.ok) rejects.push(r.reject('kode_desa', desa.reason));
+      return { ok: false, rejects };
+    }
 
-  const line = [
-    f(ctx.importId),
-    f(rowNo),
-    f(ctx.period),
-    f(desa.kabupaten),
-    f(desa.code),
-    f(desa.raw),
-    f(cleanText(r.cell('id')) ?? `${ctx.fileName}:${rowNo}`),
-    f(nik.nik),
-    f(nikRaw),
-    f(kk.noKk),
-    f(r.raw('no_kk')),
-    f(nama),
-    f(namaRaw),
-    f(birth.date),
-    f(r.raw('tanggal_lahir')),
-    f(cleanText(r.cell('tempat_lahir'))),
-    f(sex),
-    f(sexRaw),
-    f(cleanText(r.cell('alamat'))),
-    f(cleanText(r.cell('rt'))),
-    f(cleanText(r.cell('rw'))),
-    f(cleanText(r.cell('dusun'))),
-    f(pekerjaan),
-    f(cleanText(r.cell('pemberi_kerja'))),
-    f(desil),
-    f(desilRaw),
-    f(parseYesNo(r.cell('hamil'))),
-    f(parseYesNo(r.cell('stunting'))),
-    f(parseYesNo(r.cell('phk'))),
-    f(disabilitas(r.cell('disabilitas'), ctx.mapping.openSid)),
-    f(statusDasar),
-    f(statusDasar === null || statusDasar === 1),
-    f(cleanText(r.cell('kk_level'))),
-    f(parseSmallInt(r.cell('id_asuransi'), 1, 99)),
-    f(cleanText(r.cell('no_asuransi'))),
-    f(copyCodeArray(flags)),
-    f(r.extras()),
-  ].join('\t');
-  return { ok: true, line, flagged: flags.length > 0 };
+    const nikCell = r.cellAt(iNik);
+    const nik = normaliseNik(nikCell);
+    const flags: string[] = nik.flags.length > 0 ? nik.flags.slice() : [];
+    const kkCell = r.cellAt(iKk);
+    const kk = normaliseNoKk(kkCell);
+    for (const flag of kk.flags) flags.push(flag);
+    // Birth dates are nearly all distinct: parsed each time (the common
+    // spellings take a fast path), not memoised.
+    const lahirCell = r.cellAt(iLahir);
+    const birth = parseBirthDate(lahirCell, ctx.asOf);
+    if (birth.flag) flags.push(birth.flag);
+    const sex = sexOf(r.cellAt(iSex));
+    if (sex.flag) flags.push(sex.flag);
+    if (nik.nik !== null) {
+      for (const flag of checkNikConsistency(nik, sex.sex, birth.date)) flags.push(flag);
+      // NIK prefixes predate region splits: a warning, never a rejection.
+      if (nik.regionPrefix !== null && !ctx.regions.levels.has(nik.regionPrefix)) {
+        flags.push('NIK_UNKNOWN_REGION');
+      }
+    }
+    const desil = desilOf(r.cellAt(iDesil));
+    if (desil.flag) flags.push('DESIL_INVALID');
+    const idCell = r.cellAt(iId);
+    const id = cleanText(idCell) ?? `${ctx.fileName}:${rowNo}`;
+
+    // One reused array, joined: a flat string at once (a chain of `+` would
+    // leave a rope of 70 pieces per row for the garbage collector).
+    const c = columns;
+    c[0] = importId;
+    c[1] = String(rowNo);
+    c[2] = period;
+    c[3] = desa.kabupaten;
+    c[4] = desa.code;
+    c[5] = f(rawText(desaCell));
+    c[6] = f(id);
+    c[7] = f(nik.nik);
+    c[8] = f(rawText(nikCell));
+    c[9] = f(kk.noKk);
+    c[10] = f(rawText(kkCell));
+    c[11] = f(nama);
+    c[12] = f(namaRaw);
+    c[13] = f(birth.date);
+    c[14] = f(rawText(lahirCell));
+    c[15] = tempatLahirOf(r.cellAt(iTempatLahir));
+    c[16] = sex.copy;
+    c[17] = alamatOf(r.cellAt(iAlamat));
+    c[18] = rtOf(r.cellAt(iRt));
+    c[19] = rwOf(r.cellAt(iRw));
+    c[20] = dusunOf(r.cellAt(iDusun));
+    c[21] = pekerjaanOf(r.cellAt(iPekerjaan));
+    c[22] = pemberiKerjaOf(r.cellAt(iPemberiKerja));
+    c[23] = desil.copy;
+    c[24] = hamilOf(r.cellAt(iHamil));
+    c[25] = stuntingOf(r.cellAt(iStunting));
+    c[26] = phkOf(r.cellAt(iPhk));
+    c[27] = disabled(r.cellAt(iDisabilitas));
+    c[28] = statusDasarOf(r.cellAt(iStatusDasar));
+    c[29] = kkLevelOf(r.cellAt(iKkLevel));
+    c[30] = idAsuransi(r.cellAt(iIdAsuransi));
+    c[31] = f(cleanText(r.cellAt(iNoAsuransi)));
+    c[32] = copyCodeArray(flags);
+    c[33] = f(r.extras());
+    const line = c.join(t);
+    return { ok: true, line, flagged: flags.length > 0 };
+  };
 }

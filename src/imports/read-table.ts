@@ -2,7 +2,7 @@
 // send, or an XLSX workbook — into a header and a stream of rows, without ever
 // holding the whole file in memory.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 
@@ -13,6 +13,8 @@ export interface TableRow {
   /** Row number as a spreadsheet shows it: the header is row 1. */
   readonly rowNo: number;
   readonly cells: readonly Cell[];
+  /** Set when the reader could not parse the row at all (CSV syntax): why. */
+  readonly broken?: string;
 }
 
 export interface TableInfo {
@@ -25,9 +27,8 @@ export interface TableInfo {
 export interface Table {
   readonly info: TableInfo;
   readonly header: readonly string[];
-  readonly rows: AsyncIterable<TableRow>;
-  /** Rows the reader could not parse at all (CSV syntax), as they occur. */
-  onBrokenRow(listener: (rowNo: number, reason: string) => void): void;
+  /** The rows after the header, a few hundred at a time (one promise per batch, not per row). */
+  readonly rows: AsyncIterable<readonly TableRow[]>;
 }
 
 export class TableError extends Error {}
@@ -107,11 +108,10 @@ export async function readTable(
 async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
   const encoding = sniffEncoding(head);
   const delimiter = sniffDelimiter(iconv.decode(head, encoding));
-  const broken: ((rowNo: number, reason: string) => void)[] = [];
-  // Papa Parse pushes rows; this queue turns them into an async iterator and
-  // pauses the parser while the consumer is behind, so memory stays flat.
-  let queue: TableRow[] = [];
-  let taken = 0;
+  // Papa Parse pushes the rows of each chunk it reads (~64 KiB); this queue
+  // turns them into an async iterator of batches and pauses the parser while
+  // the consumer is behind, so memory stays flat.
+  const queue: TableRow[][] = [];
   let recordNo = 0;
   let ended = false;
   let failure: Error | null = null;
@@ -127,19 +127,34 @@ async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
   Papa.parse<string[]>(decoded as unknown as NodeJS.ReadableStream, {
     delimiter,
     skipEmptyLines: false,
-    step(results, parser) {
-      recordNo++;
-      const quoteError = results.errors.find(
-        (e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes',
-      );
-      if (quoteError) {
-        for (const l of broken) l(recordNo, `baris CSV tidak dapat dibaca: ${quoteError.message}`);
-        return;
+    chunk(results, parser) {
+      // Papa numbers a chunk's errors by the row's index in the chunk.
+      let broken: Map<number, string> | null = null;
+      for (const e of results.errors) {
+        if ((e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') && e.row !== undefined) {
+          broken ??= new Map();
+          broken.set(e.row, e.message);
+        }
       }
-      const cells = results.data;
-      if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
-      queue.push({ rowNo: recordNo, cells });
-      if (queue.length - taken >= 2000 && !paused) {
+      const rows: TableRow[] = [];
+      const data = results.data;
+      for (let i = 0; i < data.length; i++) {
+        recordNo++;
+        const reason = broken?.get(i);
+        if (reason !== undefined) {
+          rows.push({
+            rowNo: recordNo,
+            cells: [],
+            broken: `baris CSV tidak dapat dibaca: ${reason}`,
+          });
+          continue;
+        }
+        const cells = data[i] as string[];
+        if (cells.length === 1 && (cells[0] ?? '').trim() === '') continue;
+        rows.push({ rowNo: recordNo, cells });
+      }
+      if (rows.length > 0) queue.push(rows);
+      if (queue.length >= 4 && !paused) {
         paused = parser;
         parser.pause();
       }
@@ -158,20 +173,16 @@ async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
     failure = e;
     notify();
   });
-  async function next(): Promise<TableRow | null> {
+  async function next(): Promise<TableRow[] | null> {
     while (true) {
-      if (taken < queue.length) {
-        const row = queue[taken++] as TableRow;
-        if (taken === queue.length) {
-          queue = [];
-          taken = 0;
-        }
-        if (paused && queue.length - taken < 200) {
+      const rows = queue.shift();
+      if (rows) {
+        if (paused && queue.length < 2) {
           const parser = paused;
           paused = null;
           parser.resume();
         }
-        return row;
+        return rows;
       }
       if (failure) throw failure;
       if (ended) return null;
@@ -180,22 +191,21 @@ async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
       });
     }
   }
-  const first = await next();
-  if (!first) throw new TableError('the file has no header row');
-  const header = first.cells.map((h) => String(h ?? '').trim());
-  async function* rows(): AsyncGenerator<TableRow> {
+  let first = await next();
+  while (first && first.length === 0) first = await next();
+  const headerRow = first?.[0];
+  if (!first || !headerRow || headerRow.broken) throw new TableError('the file has no header row');
+  const header = headerRow.cells.map((h) => String(h ?? '').trim());
+  const rest = first.slice(1);
+  async function* rows(): AsyncGenerator<readonly TableRow[]> {
+    if (rest.length > 0) yield rest;
     while (true) {
-      const row = await next();
-      if (!row) return;
-      yield row;
+      const batch = await next();
+      if (!batch) return;
+      yield batch;
     }
   }
-  return {
-    info: { format: 'csv', encoding, delimiter, sheet: null },
-    header,
-    rows: rows(),
-    onBrokenRow: (l) => broken.push(l),
-  };
+  return { info: { format: 'csv', encoding, delimiter, sheet: null }, header, rows: rows() };
 }
 
 type ExcelValue = ExcelJS.CellValue;
@@ -245,7 +255,9 @@ function sheetName(
 }
 
 async function readXlsx(stream: Readable, wanted: string | undefined): Promise<Table> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  // Loaded only for a workbook: exceljs is large, and most files are CSV.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -290,21 +302,26 @@ async function readXlsx(stream: Readable, wanted: string | undefined): Promise<T
     }
     if (!headerRow) throw new TableError(`sheet "${name ?? ws.id}" is empty`);
     const header = rowCells(headerRow).map((c) => (c === null ? '' : String(c).trim()));
-    async function* rows(): AsyncGenerator<TableRow> {
+    async function* rows(): AsyncGenerator<readonly TableRow[]> {
+      let batch: TableRow[] = [];
       while (true) {
         const r = await rowIterator.next();
         if (r.done) break;
         const cells = rowCells(r.value);
         if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
-        yield { rowNo: r.value.number, cells };
+        batch.push({ rowNo: r.value.number, cells });
+        if (batch.length >= 500) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
       await drain();
     }
     return {
       info: { format: 'xlsx', encoding: null, delimiter: null, sheet: name },
       header,
       rows: rows(),
-      onBrokenRow: () => {},
     };
   }
   throw new TableError(

@@ -3,6 +3,7 @@
 import { kabupatenCodeOf, normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
 import { isBlank, rawText } from './cells.ts';
 import type { ColumnMapping } from './columns.ts';
+import { memoCell } from './memo.ts';
 import type { Cell } from './read-table.ts';
 
 export interface Reject {
@@ -33,17 +34,42 @@ export interface RowContext {
   readonly asOf: Date;
 }
 
-/** Reads mapped fields of one row. */
+export type DesaLookup =
+  | { ok: true; code: string; kabupaten: string }
+  | { ok: false; reason: string };
+
+/**
+ * Reads mapped fields of the current row. One reader serves a whole file
+ * (`at` moves it to the next row), so that what depends only on the file —
+ * column positions, the village lookup — is worked out once.
+ */
 export class RowReader {
-  constructor(
-    readonly ctx: RowContext,
-    readonly rowNo: number,
-    readonly cells: readonly Cell[],
-  ) {}
+  rowNo = 0;
+  cells: readonly Cell[] = [];
+  /** The village a cell names (memoised); see desa(). */
+  readonly lookupDesa: (cell: Cell) => DesaLookup;
+
+  constructor(readonly ctx: RowContext) {
+    this.lookupDesa = memoCell((cell) => lookupDesa(ctx, cell));
+  }
+
+  at(rowNo: number, cells: readonly Cell[]): this {
+    this.rowNo = rowNo;
+    this.cells = cells;
+    return this;
+  }
+
+  /** The field's position in the row, or -1 when the file has no such column. */
+  index(field: string): number {
+    return this.ctx.mapping.fields.get(field) ?? -1;
+  }
+
+  cellAt(index: number): Cell {
+    return index < 0 ? null : (this.cells[index] ?? null);
+  }
 
   cell(field: string): Cell {
-    const index = this.ctx.mapping.fields.get(field);
-    return index === undefined ? null : (this.cells[index] ?? null);
+    return this.cellAt(this.index(field));
   }
 
   raw(field: string): string | null {
@@ -81,30 +107,23 @@ export class RowReader {
     | { ok: true; code: string; kabupaten: string; raw: string | null }
     | { ok: false; reject: Reject } {
     const cell = this.cell(field);
-    const raw = this.raw(field);
-    if (isBlank(cell)) {
-      if (this.ctx.desa) {
-        return { ok: true, code: this.ctx.desa, kabupaten: this.ctx.desa.slice(0, 4), raw: null };
-      }
-      return { ok: false, reject: this.reject(field, 'kode desa kosong') };
-    }
-    const normal = normaliseRegionCode(cell);
-    if (!normal) {
-      return {
-        ok: false,
-        reject: this.reject(field, 'kode desa tidak valid (10 digit, mis. 15.02.17.2006)'),
-      };
-    }
-    const level = this.ctx.regions.levels.get(normal.code);
-    if (level === undefined) {
-      return {
-        ok: false,
-        reject: this.reject(field, 'kode desa tidak dikenal (tidak ada di daftar Kemendagri)'),
-      };
-    }
-    if (level !== 'desa') {
-      return { ok: false, reject: this.reject(field, `kode ${level}, bukan kode desa/kelurahan`) };
-    }
-    return { ok: true, code: normal.code, kabupaten: kabupatenCodeOf(normal.code) ?? '', raw };
+    const found = this.lookupDesa(cell);
+    if (!found.ok) return { ok: false, reject: this.reject(field, found.reason) };
+    return { ok: true, code: found.code, kabupaten: found.kabupaten, raw: rawText(cell) };
   }
+}
+
+function lookupDesa(ctx: RowContext, cell: Cell): DesaLookup {
+  if (isBlank(cell)) {
+    if (ctx.desa) return { ok: true, code: ctx.desa, kabupaten: ctx.desa.slice(0, 4) };
+    return { ok: false, reason: 'kode desa kosong' };
+  }
+  const normal = normaliseRegionCode(cell);
+  if (!normal) return { ok: false, reason: 'kode desa tidak valid (10 digit, mis. 15.02.17.2006)' };
+  const level = ctx.regions.levels.get(normal.code);
+  if (level === undefined) {
+    return { ok: false, reason: 'kode desa tidak dikenal (tidak ada di daftar Kemendagri)' };
+  }
+  if (level !== 'desa') return { ok: false, reason: `kode ${level}, bukan kode desa/kelurahan` };
+  return { ok: true, code: normal.code, kabupaten: kabupatenCodeOf(normal.code) ?? '' };
 }

@@ -28,6 +28,15 @@ export interface NikInfo {
  *   (a fraction, a negative number, a boolean, an object).
  * - otherwise the cleaned text (it may still contain non-digits).
  */
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function identifierText(raw: unknown): string | null | undefined {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') {
@@ -40,7 +49,7 @@ export function identifierText(raw: unknown): string | null | undefined {
   if (typeof raw === 'bigint') return raw < 0n ? undefined : raw.toString();
   if (typeof raw !== 'string') return undefined;
   // The common case, a clean digit string, needs none of the folding below.
-  if (/^\d+$/.test(raw)) return raw;
+  if (allDigits(raw)) return raw;
   // NFKC folds full-width digits typed on some phone keyboards into ASCII.
   let text = raw.normalize('NFKC').trim();
   // Excel's text prefix: a leading apostrophe keeps the leading zeros alive.
@@ -70,7 +79,9 @@ function maxDay(month: number, yy: number): number {
 export function normaliseNik(raw: unknown): NikInfo {
   const text = identifierText(raw);
   if (text === null || text === '') return result(null, ['NIK_MISSING']);
-  if (text === undefined || !/^\d{16}$/.test(text)) return result(null, ['NIK_MALFORMED']);
+  if (text === undefined || text.length !== 16 || !allDigits(text)) {
+    return result(null, ['NIK_MALFORMED']);
+  }
   // Village systems hand out placeholder NIKs starting with 0 to people not yet
   // recorded by Dukcapil; the domain treats them as "no NIK".
   if (text.startsWith('0')) return result(null, ['NIK_TEMPORARY']);
@@ -88,6 +99,8 @@ export function normaliseNik(raw: unknown): NikInfo {
   return result(text, [], female ? 'P' : 'L', { day, month, yy });
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * Compares the sex and birth date encoded in a NIK with the ones recorded next
  * to it. Unknown values on either side are not a mismatch: a gap is flagged by
@@ -102,11 +115,11 @@ export function checkNikConsistency(
   if (info.sex !== null && (sex === 'L' || sex === 'P') && info.sex !== sex) {
     flags.push('NIK_SEX_MISMATCH');
   }
-  const m = typeof birthDate === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate) : null;
-  if (info.birth !== null && m !== null) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    const day = Number(m[3]);
+  // birthDate is the parser's own YYYY-MM-DD (or null): read it by position.
+  if (info.birth !== null && typeof birthDate === 'string' && ISO_DATE.test(birthDate)) {
+    const year = Number(birthDate.slice(0, 4));
+    const month = Number(birthDate.slice(5, 7));
+    const day = Number(birthDate.slice(8, 10));
     if (info.birth.day !== day || info.birth.month !== month || info.birth.yy !== year % 100) {
       flags.push('NIK_BIRTHDATE_MISMATCH');
     }
