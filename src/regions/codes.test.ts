@@ -2,6 +2,7 @@
 // reading level, parent, kabupaten, village kind and kota from a code.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anything } from '../imports/values/arbitraries.testing.ts';
 import {
   desaKindOf,
   formatRegionCode,
@@ -11,20 +12,6 @@ import {
   parentCodeOf,
   regionLevelOf,
 } from './codes.ts';
-
-// Everything a caller could hand over, including the awkward cases: BigInts,
-// boxed primitives, null-prototype objects, sparse arrays.
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 describe('normaliseRegionCode', () => {
   it('accepts dotted and plain codes of every level', () => {

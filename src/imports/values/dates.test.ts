@@ -2,21 +2,8 @@
 // numbers (with the 1900 leap-year bug), and the plausibility window.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anything } from './arbitraries.testing.ts';
 import { formatIsoDate, parseBirthDate } from './dates.ts';
-
-// Everything a caller could hand over, including the awkward cases: BigInts,
-// boxed primitives, null-prototype objects, sparse arrays.
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 const AS_OF = new Date('2025-06-30T12:00:00Z');
 const ok = (date: string) => ({ date, flag: null });

@@ -1,21 +1,8 @@
 // Tests for the name normal form and free-text cleaning.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anything } from './arbitraries.testing.ts';
 import { cleanText, normaliseName } from './names.ts';
-
-// Everything a caller could hand over, including the awkward cases: BigInts,
-// boxed primitives, null-prototype objects, sparse arrays.
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 describe('normaliseName', () => {
   it('upper-cases, collapses whitespace and trims', () => {

@@ -2,21 +2,8 @@
 // properties that hold for any input a spreadsheet could produce.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anything } from './arbitraries.testing.ts';
 import { checkNikConsistency, identifierText, normaliseNik } from './nik.ts';
-
-// Everything a caller could hand over, including the awkward cases: BigInts,
-// boxed primitives, null-prototype objects, sparse arrays.
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 describe('normaliseNik', () => {
   it('decodes a female NIK (day + 40)', () => {

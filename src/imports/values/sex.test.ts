@@ -1,21 +1,8 @@
 // Tests for the sex (jenis kelamin) parser.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anything } from './arbitraries.testing.ts';
 import { parseSex } from './sex.ts';
-
-// Everything a caller could hand over, including the awkward cases: BigInts,
-// boxed primitives, null-prototype objects, sparse arrays.
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 describe('parseSex', () => {
   it('reads the male spellings', () => {

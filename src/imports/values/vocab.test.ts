@@ -2,6 +2,7 @@
 // class, yes/no flags and small integers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anything } from './arbitraries.testing.ts';
 import {
   parseAlasan,
   parseKelas,
@@ -10,20 +11,6 @@ import {
   parseStatus,
   parseYesNo,
 } from './vocab.ts';
-
-// Everything a caller could hand over, including the awkward cases: BigInts,
-// boxed primitives, null-prototype objects, sparse arrays.
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 const anyInput = fc.oneof(
   anything,
