@@ -53,6 +53,10 @@ export function registerImportCommand(program: Command): void {
     )
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option(
+      '--encoding <name>',
+      'CSV: utf-8 or windows-1252 (default: guessed from the first bytes)',
+    )
+    .option(
       '--map <field=HEADER>',
       'read a field from a differently named column (repeatable)',
       collectMap,
@@ -93,6 +97,7 @@ Examples:
           source: opts.source,
           desa: opts.desa,
           sheet: opts.sheet,
+          encoding: opts.encoding,
           map: opts.map,
           skipBadRows: opts.skipBadRows === true,
         });

@@ -42,6 +42,10 @@ export const importOptionsSchema = z.object({
   source: sourceSchema.optional(),
   desa: regionCodeInputSchema.optional(),
   sheet: z.string().trim().min(1).optional(),
+  encoding: z
+    .enum(['utf-8', 'windows-1252'])
+    .optional()
+    .describe('CSV text encoding (default: guessed from the first bytes)'),
   map: columnMapSchema.default({}),
   skipBadRows: z.boolean().default(false),
 });

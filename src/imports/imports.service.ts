@@ -2,7 +2,7 @@
 // parse → validate → COPY, inside one transaction. Either every accepted row
 // is in and the previous import of the same period and source is gone, or
 // nothing changed. Every attempt is recorded in the import history.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Kysely, Selectable } from 'kysely';
@@ -135,7 +135,11 @@ export async function importFile(database: Database, req: ImportRequest): Promis
   const source = options.source ?? defaultSource(kind, desa);
   const rejects = new RejectsFile(
     req.rejectsPath ??
-      join(req.rejectsDir, `${kind}-${options.period}-${stamp(started)}.rejects.csv`),
+      join(
+        req.rejectsDir,
+        // The suffix keeps two imports in the same second apart.
+        `${kind}-${options.period}-${stamp(started)}-${randomBytes(4).toString('hex')}.rejects.csv`,
+      ),
   );
   const shown: Reject[] = [];
   const reject = (r: Reject) => {
@@ -176,6 +180,12 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     period: options.period,
     fileName: req.fileName,
     sheet: options.sheet,
+    encoding:
+      options.encoding === undefined
+        ? undefined
+        : options.encoding === 'utf-8'
+          ? 'utf8'
+          : 'windows-1252',
     map: options.map,
     desa,
     regions: regions.encoded,
@@ -242,7 +252,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
         }
         rowsAccepted -= duplicates.length;
       }
-      if (rejects.count > 0 && !options.skipBadRows) throw new RowsRejected();
+      if (rejects.rows > 0 && !options.skipBadRows) throw new RowsRejected();
       await deleteRows(
         tx.db,
         kind,
@@ -255,9 +265,9 @@ export async function importFile(database: Database, req: ImportRequest): Promis
         duration_ms: finished.getTime() - started.getTime(),
         rows_read: rowsRead,
         rows_accepted: rowsAccepted,
-        rows_rejected: rejects.count,
+        rows_rejected: rejects.rows,
         rows_flagged: rowsFlagged,
-        rejects_file: rejects.count > 0 ? rejects.path : null,
+        rejects_file: rejects.rows > 0 ? rejects.path : null,
       });
       await updateSha(tx.db, importId, tap, req.input);
     });
@@ -273,7 +283,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
       format,
       rowsRead,
       rowsAccepted,
-      rowsRejected: rejects.count,
+      rowsRejected: rejects.rows,
       rowsFlagged,
       durationMs: Date.now() - started.getTime(),
       replacedImportId,
@@ -285,7 +295,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     const expected = error instanceof RowsRejected || error instanceof ImportFileError;
     const failure =
       error instanceof RowsRejected
-        ? `${rejects.count} row(s) rejected; nothing imported (use --skip-bad-rows to import the good rows)`
+        ? `${rejects.rows} row(s) rejected; nothing imported (use --skip-bad-rows to import the good rows)`
         : error instanceof Error
           ? error.message
           : String(error);
@@ -306,7 +316,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
       duration_ms: finished.getTime() - started.getTime(),
       rows_read: rowsRead,
       rows_accepted: 0,
-      rows_rejected: rejects.count,
+      rows_rejected: rejects.rows,
       rows_flagged: 0,
       rejects_file: rejectsFile,
       replaces_import_id: null,
@@ -323,7 +333,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
       format,
       rowsRead,
       rowsAccepted: 0,
-      rowsRejected: rejects.count,
+      rowsRejected: rejects.rows,
       rowsFlagged: 0,
       durationMs: finished.getTime() - started.getTime(),
       replacedImportId: null,

@@ -10,7 +10,14 @@ import { CopyBuffer } from './copy-text.ts';
 import { createFigureValidator } from './figures-rows.ts';
 import { createMemberValidator } from './membership-rows.ts';
 import { createResidentValidator } from './population-rows.ts';
-import { type Cell, readTable, TableError, type TableInfo } from './read-table.ts';
+import {
+  type Cell,
+  readTable,
+  TableError,
+  type TableInfo,
+  type TableRow,
+  type TextEncoding,
+} from './read-table.ts';
 import type { Reject, RowContext, RowOutcome } from './row-context.ts';
 
 export interface ParseInit {
@@ -18,6 +25,8 @@ export interface ParseInit {
   period: string;
   fileName: string;
   sheet: string | undefined;
+  /** Forced text encoding of a CSV (default: guessed from its first bytes). */
+  encoding: TextEncoding | undefined;
   map: Record<string, string>;
   desa: string | null;
   /** "code level" pairs, newline-separated: every Kemendagri region. */
@@ -79,7 +88,7 @@ export async function parseRows(
   let table: Awaited<ReturnType<typeof readTable>>;
   let mapping: ReturnType<typeof mapColumns>;
   try {
-    table = await readTable(input, { sheet: init.sheet });
+    table = await readTable(input, { sheet: init.sheet, encoding: init.encoding });
     mapping = mapColumns(
       init.kind,
       table.header,
@@ -116,7 +125,19 @@ export async function parseRows(
     batch = { data: empty, rowsRead: 0, accepted: 0, flagged: 0, rejects: [] };
     await hooks.onBatch(out);
   };
-  for await (const rows of table.rows) {
+  const reading = table.rows[Symbol.asyncIterator]();
+  while (true) {
+    let next: IteratorResult<readonly TableRow[]>;
+    try {
+      next = await reading.next();
+    } catch (error) {
+      // Found only part-way through the file (an encoding error): the whole
+      // file is refused, as for a bad header.
+      if (error instanceof TableError) throw new ParseFileError(error.message);
+      throw error;
+    }
+    if (next.done) break;
+    const rows = next.value;
     for (const row of rows) {
       batch.rowsRead++;
       if (row.broken !== undefined) {

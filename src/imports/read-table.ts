@@ -1,7 +1,7 @@
 // Turns an uploaded file — CSV in any of the encodings and separators people
 // send, or an XLSX workbook — into a header and a stream of rows, without ever
 // holding the whole file in memory.
-import { Readable } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -94,19 +94,85 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   return best;
 }
 
+export type TextEncoding = 'utf8' | 'windows-1252';
+
 export async function readTable(
   input: Readable,
-  opts: { sheet?: string | undefined },
+  opts: { sheet?: string | undefined; encoding?: TextEncoding | undefined },
 ): Promise<Table> {
   const { head, stream } = await peek(input, SNIFF_BYTES);
   if (head.length === 0) throw new TableError('the file is empty');
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(stream, opts.sheet);
   if (opts.sheet) throw new TableError('--sheet applies to XLSX files; this file is CSV');
-  return readCsv(stream, head);
+  return readCsv(stream, head, opts.encoding);
 }
 
-async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
-  const encoding = sniffEncoding(head);
+/**
+ * UTF-8 that must stay UTF-8: the encoding is guessed from the start of the
+ * file, and a Windows-1252 character further on would otherwise be replaced
+ * by U+FFFD without a word. Fails instead, naming the byte and the option.
+ */
+class StrictUtf8 extends Transform {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private offset = 0;
+
+  constructor() {
+    super({ decodeStrings: true, readableObjectMode: false, encoding: 'utf8' });
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    try {
+      this.push(this.decoder.decode(chunk, { stream: true }));
+      this.offset += chunk.length;
+      done();
+    } catch {
+      done(this.notUtf8(chunk));
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      this.push(this.decoder.decode());
+      done();
+    } catch {
+      done(this.notUtf8(Buffer.alloc(0)));
+    }
+  }
+
+  private notUtf8(chunk: Buffer): TableError {
+    const at = this.offset + firstInvalidUtf8(chunk);
+    return new TableError(
+      `the file is not valid UTF-8 (byte ${at.toLocaleString('en')}), though it starts as UTF-8; if it was saved as Windows-1252 (Excel's "CSV" on Windows), import it again with --encoding windows-1252`,
+    );
+  }
+}
+
+/** Where in a chunk UTF-8 decoding first fails (the chunk's length if nowhere). */
+function firstInvalidUtf8(chunk: Buffer): number {
+  let lo = 0;
+  let hi = chunk.length;
+  // Binary search for the shortest failing prefix (a cut character at the
+  // end of a prefix is not a failure in stream mode).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, mid + 1), {
+        stream: true,
+      });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+async function readCsv(
+  stream: Readable,
+  head: Buffer,
+  forced: TextEncoding | undefined,
+): Promise<Table> {
+  const encoding = forced ?? sniffEncoding(head);
   const delimiter = sniffDelimiter(iconv.decode(head, encoding));
   // Papa Parse pushes the rows of each chunk it reads (~64 KiB); this queue
   // turns them into an async iterator of batches and pauses the parser while
@@ -122,7 +188,9 @@ async function readCsv(stream: Readable, head: Buffer): Promise<Table> {
     wake = null;
     w?.();
   };
-  const decoded = stream.pipe(iconv.decodeStream(encoding));
+  const decoded = stream.pipe(
+    encoding === 'utf8' ? new StrictUtf8() : iconv.decodeStream(encoding),
+  ) as Readable;
   stream.on('error', (e) => decoded.emit('error', e));
   Papa.parse<string[]>(decoded as unknown as NodeJS.ReadableStream, {
     delimiter,

@@ -15,17 +15,26 @@ export function csvCell(value: string | number): string {
 
 export class RejectsFile {
   #stream: WriteStream | null = null;
+  #lastRowNo = Number.NaN;
+  /** Problems written (a row may have several). */
   count = 0;
+  /** Rows rejected: rejects arrive in row order, a row's problems together. */
+  rows = 0;
 
   constructor(readonly path: string) {}
 
   write(reject: Reject): void {
     if (!this.#stream) {
       mkdirSync(dirname(this.path), { recursive: true });
-      this.#stream = createWriteStream(this.path);
+      // 'wx': never overwrite another import's rejects.
+      this.#stream = createWriteStream(this.path, { flags: 'wx' });
       this.#stream.write('row,column,value,reason\n');
     }
     this.count++;
+    if (reject.rowNo !== this.#lastRowNo) {
+      this.rows++;
+      this.#lastRowNo = reject.rowNo;
+    }
     this.#stream.write(
       `${[reject.rowNo, reject.column, reject.value, reject.reason].map(csvCell).join(',')}\n`,
     );
