@@ -37,16 +37,46 @@ export class CopyBuffer {
     this.bytes = Buffer.allocUnsafeSlow(initialBytes);
   }
 
+  /** A whole line (without its newline). */
   push(line: string): void {
-    const most = line.length * 3 + 1;
-    if (this.used + most > this.bytes.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + most));
-      this.bytes.copy(bigger, 0, 0, this.used);
-      this.bytes = bigger;
-    }
-    this.used += this.bytes.write(line, this.used, 'utf8');
-    this.bytes[this.used++] = 10;
+    this.write(line, 10);
     this.lines++;
+  }
+
+  /** One field of the current line (already COPY-escaped), and a tab. */
+  field(text: string): void {
+    this.write(text, 9);
+  }
+
+  /** The last field of the line, and the newline. */
+  last(text: string): void {
+    this.write(text, 10);
+    this.lines++;
+  }
+
+  // Byte by byte for ASCII: cheaper than joining a row's fields into a string
+  // and encoding that (measured: a third of a row's validation).
+  private write(text: string, end: number): void {
+    const n = text.length;
+    if (this.used + 3 * n + 1 > this.bytes.length) this.grow(3 * n + 1);
+    const bytes = this.bytes;
+    let at = this.used;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) {
+        at += bytes.write(text.slice(i), at, 'utf8');
+        break;
+      }
+      bytes[at++] = c;
+    }
+    bytes[at++] = end;
+    this.used = at;
+  }
+
+  private grow(more: number): void {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + more));
+    this.bytes.copy(bigger, 0, 0, this.used);
+    this.bytes = bigger;
   }
 
   /**

@@ -1,9 +1,16 @@
 // One row of the official population figures → one COPY line for
 // `population_figures`: a region of any level and its population.
 import { kabupatenCodeOf, normaliseRegionCode } from '../regions/codes.ts';
-import { copyField as f } from './copy-text.ts';
+import { type CopyBuffer, copyField as f } from './copy-text.ts';
 import type { Cell } from './read-table.ts';
-import { type Reject, type RowContext, type RowOutcome, RowReader } from './row-context.ts';
+import {
+  ACCEPTED,
+  ACCEPTED_FLAGGED,
+  type Reject,
+  type RowContext,
+  type RowOutcome,
+  RowReader,
+} from './row-context.ts';
 
 export const FIGURE_COLUMNS = [
   'import_id',
@@ -33,12 +40,21 @@ export function parsePopulation(cell: Cell): number | null {
 /** The validator of one file's rows (one reader for the whole file). */
 export function createFigureValidator(
   ctx: RowContext,
+  out: CopyBuffer,
 ): (rowNo: number, cells: readonly Cell[]) => RowOutcome {
   const reader = new RowReader(ctx);
-  return (rowNo, cells) => validateFigure(ctx, reader.at(rowNo, cells));
+  return (rowNo, cells) => {
+    const row = validateFigure(ctx, reader.at(rowNo, cells));
+    if (!row.ok) return row;
+    out.push(row.line);
+    return row.flagged ? ACCEPTED_FLAGGED : ACCEPTED;
+  };
 }
 
-function validateFigure(ctx: RowContext, r: RowReader): RowOutcome {
+function validateFigure(
+  ctx: RowContext,
+  r: RowReader,
+): { ok: true; line: string; flagged: boolean } | { ok: false; rejects: Reject[] } {
   const rowNo = r.rowNo;
   const rejects: Reject[] = [];
   const region = normaliseRegionCode(r.cell('kode_wilayah'));

@@ -1,9 +1,16 @@
 // One row of the insurer's membership extract → one COPY line for `members`.
 // Rejected only when it cannot stand for a member: no or malformed noka, no
 // name, no known village, or a segment or status we cannot read.
-import { copyCodeArray, copyField as f } from './copy-text.ts';
+import { type CopyBuffer, copyCodeArray, copyField as f } from './copy-text.ts';
 import type { Cell } from './read-table.ts';
-import { type Reject, type RowContext, type RowOutcome, RowReader } from './row-context.ts';
+import {
+  ACCEPTED,
+  ACCEPTED_FLAGGED,
+  type Reject,
+  type RowContext,
+  type RowOutcome,
+  RowReader,
+} from './row-context.ts';
 import { parseBirthDate } from './values/dates.ts';
 import { cleanText, normaliseName } from './values/names.ts';
 import { checkNikConsistency, normaliseNik } from './values/nik.ts';
@@ -55,12 +62,21 @@ export const MEMBER_COLUMNS = [
 /** The validator of one file's rows (one reader for the whole file). */
 export function createMemberValidator(
   ctx: RowContext,
+  out: CopyBuffer,
 ): (rowNo: number, cells: readonly Cell[]) => RowOutcome {
   const reader = new RowReader(ctx);
-  return (rowNo, cells) => validateMember(ctx, reader.at(rowNo, cells));
+  return (rowNo, cells) => {
+    const row = validateMember(ctx, reader.at(rowNo, cells));
+    if (!row.ok) return row;
+    out.push(row.line);
+    return row.flagged ? ACCEPTED_FLAGGED : ACCEPTED;
+  };
 }
 
-function validateMember(ctx: RowContext, r: RowReader): RowOutcome {
+function validateMember(
+  ctx: RowContext,
+  r: RowReader,
+): { ok: true; line: string; flagged: boolean } | { ok: false; rejects: Reject[] } {
   const rowNo = r.rowNo;
   const rejects: Reject[] = [];
   const noka = normaliseNoka(r.cell('noka'));

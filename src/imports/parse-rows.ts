@@ -60,7 +60,7 @@ export interface ParsedBatch {
 export class ParseFileError extends Error {}
 
 type Validator = (rowNo: number, cells: readonly Cell[]) => RowOutcome;
-const VALIDATOR: Record<ImportKind, (ctx: RowContext) => Validator> = {
+const VALIDATOR: Record<ImportKind, (ctx: RowContext, out: CopyBuffer) => Validator> = {
   population: createResidentValidator,
   membership: createMemberValidator,
   population_figures: createFigureValidator,
@@ -115,8 +115,8 @@ export async function parseRows(
     regions: { levels: decodeRegions(init.regions) },
     asOf: new Date(init.asOf),
   };
-  const validate = VALIDATOR[init.kind](ctx);
   const lines = new CopyBuffer();
+  const validate = VALIDATOR[init.kind](ctx, lines);
   const empty = new Uint8Array(0);
   let batch: ParsedBatch = { data: empty, rowsRead: 0, accepted: 0, flagged: 0, rejects: [] };
   const emit = async () => {
@@ -148,7 +148,6 @@ export async function parseRows(
       if (outcome.ok) {
         batch.accepted++;
         if (outcome.flagged) batch.flagged++;
-        lines.push(outcome.line);
       } else {
         for (const r of outcome.rejects) batch.rejects.push(r);
       }

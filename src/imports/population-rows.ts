@@ -3,10 +3,16 @@
 // village); every other defect is kept and flagged, because the people with
 // broken records are the ones the agents must find.
 import { rawText } from './cells.ts';
-import { copyCodeArray, copyField as f } from './copy-text.ts';
+import { type CopyBuffer, copyCodeArray, copyField as f } from './copy-text.ts';
 import { memoCell } from './memo.ts';
 import type { Cell } from './read-table.ts';
-import { type RowContext, type RowOutcome, RowReader } from './row-context.ts';
+import {
+  ACCEPTED,
+  ACCEPTED_FLAGGED,
+  type RowContext,
+  type RowOutcome,
+  RowReader,
+} from './row-context.ts';
 import { parseBirthDate } from './values/dates.ts';
 import { cleanText, normaliseName } from './values/names.ts';
 import { checkNikConsistency, normaliseNik } from './values/nik.ts';
@@ -97,6 +103,7 @@ const t = '\t';
  */
 export function createResidentValidator(
   ctx: RowContext,
+  out: CopyBuffer,
 ): (rowNo: number, cells: readonly Cell[]) => RowOutcome {
   const r = new RowReader(ctx);
   const at = (field: string) => r.index(field);
@@ -125,7 +132,6 @@ export function createResidentValidator(
   const iNoAsuransi = at('no_asuransi');
   const openSid = ctx.mapping.openSid;
   const importId = f(ctx.importId);
-  const columns: string[] = [];
   const period = f(ctx.period);
 
   // One memo per column: its values repeat within the column, not across.
@@ -201,44 +207,41 @@ export function createResidentValidator(
     const idCell = r.cellAt(iId);
     const id = cleanText(idCell) ?? `${ctx.fileName}:${rowNo}`;
 
-    // One reused array, joined: a flat string at once (a chain of `+` would
-    // leave a rope of 70 pieces per row for the garbage collector).
-    const c = columns;
-    c[0] = importId;
-    c[1] = String(rowNo);
-    c[2] = period;
-    c[3] = desa.kabupaten;
-    c[4] = desa.code;
-    c[5] = f(rawText(desaCell));
-    c[6] = f(id);
-    c[7] = f(nik.nik);
-    c[8] = f(rawText(nikCell));
-    c[9] = f(kk.noKk);
-    c[10] = f(rawText(kkCell));
-    c[11] = f(nama);
-    c[12] = f(namaRaw);
-    c[13] = f(birth.date);
-    c[14] = f(rawText(lahirCell));
-    c[15] = tempatLahirOf(r.cellAt(iTempatLahir));
-    c[16] = sex.copy;
-    c[17] = alamatOf(r.cellAt(iAlamat));
-    c[18] = rtOf(r.cellAt(iRt));
-    c[19] = rwOf(r.cellAt(iRw));
-    c[20] = dusunOf(r.cellAt(iDusun));
-    c[21] = pekerjaanOf(r.cellAt(iPekerjaan));
-    c[22] = pemberiKerjaOf(r.cellAt(iPemberiKerja));
-    c[23] = desil.copy;
-    c[24] = hamilOf(r.cellAt(iHamil));
-    c[25] = stuntingOf(r.cellAt(iStunting));
-    c[26] = phkOf(r.cellAt(iPhk));
-    c[27] = disabled(r.cellAt(iDisabilitas));
-    c[28] = statusDasarOf(r.cellAt(iStatusDasar));
-    c[29] = kkLevelOf(r.cellAt(iKkLevel));
-    c[30] = idAsuransi(r.cellAt(iIdAsuransi));
-    c[31] = f(cleanText(r.cellAt(iNoAsuransi)));
-    c[32] = copyCodeArray(flags);
-    c[33] = f(r.extras());
-    const line = c.join(t);
-    return { ok: true, line, flagged: flags.length > 0 };
+    // Straight into the batch's bytes, field by field.
+    out.field(importId);
+    out.field(String(rowNo));
+    out.field(period);
+    out.field(desa.kabupaten);
+    out.field(desa.code);
+    out.field(f(rawText(desaCell)));
+    out.field(f(id));
+    out.field(f(nik.nik));
+    out.field(f(rawText(nikCell)));
+    out.field(f(kk.noKk));
+    out.field(f(rawText(kkCell)));
+    out.field(f(nama));
+    out.field(f(namaRaw));
+    out.field(f(birth.date));
+    out.field(f(rawText(lahirCell)));
+    out.field(tempatLahirOf(r.cellAt(iTempatLahir)));
+    out.field(sex.copy);
+    out.field(alamatOf(r.cellAt(iAlamat)));
+    out.field(rtOf(r.cellAt(iRt)));
+    out.field(rwOf(r.cellAt(iRw)));
+    out.field(dusunOf(r.cellAt(iDusun)));
+    out.field(pekerjaanOf(r.cellAt(iPekerjaan)));
+    out.field(pemberiKerjaOf(r.cellAt(iPemberiKerja)));
+    out.field(desil.copy);
+    out.field(hamilOf(r.cellAt(iHamil)));
+    out.field(stuntingOf(r.cellAt(iStunting)));
+    out.field(phkOf(r.cellAt(iPhk)));
+    out.field(disabled(r.cellAt(iDisabilitas)));
+    out.field(statusDasarOf(r.cellAt(iStatusDasar)));
+    out.field(kkLevelOf(r.cellAt(iKkLevel)));
+    out.field(idAsuransi(r.cellAt(iIdAsuransi)));
+    out.field(f(cleanText(r.cellAt(iNoAsuransi))));
+    out.field(copyCodeArray(flags));
+    out.last(f(r.extras()));
+    return flags.length > 0 ? ACCEPTED_FLAGGED : ACCEPTED;
   };
 }

@@ -14,9 +14,11 @@ export interface Reject {
   reason: string;
 }
 
-export type RowOutcome =
-  | { ok: true; line: string; flagged: boolean }
-  | { ok: false; rejects: Reject[] };
+/** An accepted row's COPY line has been written to the file's CopyBuffer. */
+export type RowOutcome = { ok: true; flagged: boolean } | { ok: false; rejects: Reject[] };
+
+export const ACCEPTED: RowOutcome = Object.freeze({ ok: true, flagged: false });
+export const ACCEPTED_FLAGGED: RowOutcome = Object.freeze({ ok: true, flagged: true });
 
 export interface RegionSets {
   /** code → level, every Kemendagri region */
