@@ -42,7 +42,9 @@ export async function startPostgres(): Promise<{ url: string; stop(): void } | n
     '-l',
     join(dir, 'log'),
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB -c max_wal_size=4GB`,
+    // Durability as in production (fsync on); a buffer pool and WAL size a
+    // small district server would be given.
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_wal_size=4GB`,
     'start',
   ]);
   return {
