@@ -23,6 +23,7 @@ import { getVillages } from 'idn-area-data';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generatePopulationCsv } from '../../bench/generate-population.ts';
+import { LOCAL_SYSTEM } from '../access/actor.ts';
 import { createTestDatabaseUrl, pgliteTemplate, testDatabaseUrl } from '../db/testing.ts';
 import { importOptionsSchema } from '../imports/imports.schema.ts';
 import { importFile } from '../imports/imports.service.ts';
@@ -406,7 +407,7 @@ describe('an import killed half-way', () => {
           options: importOptionsSchema.parse({ kind: 'population', period: '2026-10' }),
           fileName: 'small.csv',
           input: createReadStream(small),
-          importedBy: 'test',
+          actor: LOCAL_SYSTEM,
           rejectsDir: join(setup.dataDir, 'rejects'),
         });
         expect(again).toMatchObject({

@@ -3,6 +3,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { type Actor, LOCAL_SYSTEM } from '../access/actor.ts';
+import { cliActor } from '../access/users.service.ts';
 import { readEnv } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { startDatabase } from '../start.ts';
@@ -11,6 +13,7 @@ export const globalOptionsSchema = z.object({
   dataDir: z.string().min(1).optional(),
   format: z.enum(['table', 'json']).default('table'),
   debug: z.boolean().default(false),
+  as: z.string().min(1).optional(),
 });
 export type GlobalOptions = z.infer<typeof globalOptionsSchema>;
 
@@ -32,6 +35,8 @@ export interface CliContext {
   globals: GlobalOptions;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** --as USER (else PESIAR_USER): whom the command acts as; absent, the local system account. */
+  as: string | undefined;
 }
 
 export function contextOf(command: Command): CliContext {
@@ -41,14 +46,18 @@ export function contextOf(command: Command): CliContext {
     globals,
     dataDir: resolve(globals.dataDir ?? env.PESIAR_DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    as: globals.as ?? (process.env.PESIAR_USER || undefined),
   };
 }
 
-/** Opens the database for one command and always closes it. */
+/**
+ * Opens the database for one command and always closes it. The command acts
+ * as the --as user (with that user's grants), or as the local system account.
+ */
 export async function withDatabase<T>(
   ctx: CliContext,
   role: string,
-  fn: (database: Database) => Promise<T>,
+  fn: (database: Database, actor: Actor) => Promise<T>,
 ): Promise<T> {
   const database = await startDatabase({
     databaseUrl: ctx.databaseUrl,
@@ -56,7 +65,8 @@ export async function withDatabase<T>(
     role,
   });
   try {
-    return await fn(database);
+    const actor = ctx.as === undefined ? LOCAL_SYSTEM : await cliActor(database.db, ctx.as);
+    return await fn(database, actor);
   } finally {
     await database.close();
   }

@@ -1,6 +1,5 @@
 // pesiar import population|membership|population-figures FILE --period YYYY-MM …
 import { createReadStream, statSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -24,14 +23,6 @@ function collectMap(value: string, previous: Record<string, string>): Record<str
 function zodMessage(error: z.ZodError): string {
   const issue = error.issues[0];
   return `--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'}`;
-}
-
-function whoAmI(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
 }
 
 export function registerImportCommand(program: Command): void {
@@ -126,12 +117,12 @@ Examples:
         bar?.start(size, 0, { rows: 0, speed: 0 });
         let result: ImportResult;
         try {
-          result = await withDatabase(ctx, `import ${kindName}`, (database) =>
+          result = await withDatabase(ctx, `import ${kindName}`, (database, actor) =>
             importFile(database, {
               options: parsed.data,
               fileName: basename(file),
               input: createReadStream(path),
-              importedBy: whoAmI(),
+              actor,
               rejectsDir: join(ctx.dataDir, 'rejects'),
               rejectsPath: typeof opts.rejects === 'string' ? resolve(opts.rejects) : undefined,
               onProgress: bar

@@ -28,8 +28,8 @@ export function registerImportsCommands(program: Command): void {
           throw new CliError('--kind must be population, membership or population-figures');
         kind = IMPORT_KIND_NAMES[k.data];
       }
-      const rows = await withDatabase(ctx, 'imports list', (db) =>
-        listImports(db, { period: opts.period, kind, limit: Number(opts.limit) || 50 }),
+      const rows = await withDatabase(ctx, 'imports list', (db, actor) =>
+        listImports(db, actor, { period: opts.period, kind, limit: Number(opts.limit) || 50 }),
       );
       if (ctx.globals.format === 'json') return printJson(rows);
       if (rows.length === 0) {

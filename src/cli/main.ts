@@ -13,6 +13,10 @@ const program = new Command('pesiar')
   .option('--data-dir <dir>', 'embedded database and files (default: PESIAR_DATA_DIR, else ./data)')
   .option('--format <format>', 'output: table | json', 'table')
   .option('--debug', 'show stack traces on failure')
+  .option(
+    '--as <user>',
+    'act as this Pesiar user, with its grants (default: PESIAR_USER, else the local system account)',
+  )
   .addHelpText(
     'after',
     `

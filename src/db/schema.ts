@@ -22,7 +22,7 @@ export interface RegionSourcesTable {
 }
 
 export type ImportKind = 'population' | 'membership' | 'population_figures';
-export type ImportStatus = 'committed' | 'replaced' | 'failed';
+export type ImportStatus = 'committed' | 'replaced' | 'failed' | 'purged';
 
 export interface ImportsTable {
   id: Generated<number>;
@@ -50,6 +50,7 @@ export interface ImportsTable {
   rows_flagged: number;
   rejects_file: string | null;
   replaces_import_id: number | null;
+  purged_at: ColumnType<Date | null, never, Date | string>;
 }
 
 export interface SchemaMigrationsTable {
@@ -101,7 +102,88 @@ export interface PopulationFiguresTable {
   jumlah_penduduk: number;
 }
 
+export type Role = 'admin' | 'provinsi' | 'pemda' | 'bpjs' | 'operator_desa' | 'agen';
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  full_name: string | null;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  disabled_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+}
+
+export interface GrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  region_code: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  role: Role;
+  regions: string[];
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  account: string;
+  ip: string;
+  ok: boolean;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  actor: string;
+  actor_kind: 'user' | 'token' | 'system';
+  via: 'http' | 'cli';
+  ip: string | null;
+  action: string;
+  subject: string;
+  purpose: string | null;
+  query: Json;
+  scope: string[] | null;
+  period: string | null;
+  row_count: number | null;
+  niks: ColumnType<string[], string[] | undefined, never>;
+}
+
 export interface DB {
+  users: UsersTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
   regions: RegionsTable;
   region_sources: RegionSourcesTable;
   imports: ImportsTable;

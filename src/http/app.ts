@@ -2,6 +2,7 @@
 // serialised through their Zod schemas, documented at /api/docs. This page is
 // the map of the HTTP API; each feature's *.routes.ts holds the detail.
 import { createRequire } from 'node:module';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -20,10 +21,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { accessPlugin } from '../access/access.plugin.ts';
+import { auditRoutes } from '../access/audit.routes.ts';
+import { authRoutes } from '../access/auth.routes.ts';
+import { type AuthSettings, DEFAULT_AUTH, PasswordRefused } from '../access/auth.service.ts';
+import { AccessDenied, NotAuthenticated, TooManyAttempts } from '../access/errors.ts';
+import { UserRequestError } from '../access/users.service.ts';
 import type { Database } from '../db/database.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { ImportFileError } from '../imports/imports.service.ts';
 import { regionsRoutes } from '../regions/regions.routes.ts';
+import { registersRoutes } from '../registers/registers.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
 export interface AppDeps {
@@ -34,10 +42,16 @@ export interface AppDeps {
   logger?: boolean | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
   /** Largest accepted upload; 1 GiB unless a test needs to reach the limit. */
   maxFileBytes?: number;
+  /** Session lifetimes, login throttling, the clock (tests move it). */
+  auth?: Partial<AuthSettings>;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP, Secure cookies). */
+  trustProxy?: boolean;
 }
 
 const API_PREFIX = '/api/v1';
 const GiB = 1024 ** 3;
+// JSON bodies are small (a login, a filter); files go through multipart.
+const JSON_BODY_LIMIT = 64 * 1024;
 
 function pesiarVersion(): string {
   const require = createRequire(import.meta.url);
@@ -46,7 +60,12 @@ function pesiarVersion(): string {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { database, rejectsDir } = deps;
-  const app = Fastify({ logger: loggerOptions(deps.logger) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: loggerOptions(deps.logger),
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: deps.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
+  const auth: AuthSettings = { ...DEFAULT_AUTH, ...deps.auth };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -65,6 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'access', description: 'Logging in and out' },
+        { name: 'registers', description: 'The population register and the membership extract' },
+        { name: 'audit', description: 'Who read what: the audit log and data-subject reports' },
         { name: 'regions', description: 'The Kemendagri hierarchy' },
         {
           name: 'imports',
@@ -74,7 +96,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: documentUploads,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // Security headers on every answer. The API never renders in a frame; the
+  // documentation page's own scripts and styles are allowed by hash (staticCSP).
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(accessPlugin, { database, auth, publicPrefixes: ['/api/docs'] });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(fastifyMultipart, {
     limits: { fileSize: deps.maxFileBytes ?? GiB, files: 1, fields: 20 },
   });
@@ -82,6 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { prefix: API_PREFIX, database });
   await app.register(regionsRoutes, { prefix: API_PREFIX, database });
   await app.register(importsRoutes, { prefix: API_PREFIX, database, rejectsDir });
+  await app.register(authRoutes, { prefix: API_PREFIX, database, auth });
+  await app.register(registersRoutes, { prefix: API_PREFIX, database });
+  await app.register(auditRoutes, { prefix: API_PREFIX, database });
 
   await app.ready();
   return app;
@@ -101,6 +140,17 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return reply.code(400).send({ error: `${field}: ${issue?.message ?? 'invalid'}` });
   }
   if (error instanceof ImportFileError) return reply.code(422).send({ error: error.message });
+  if (error instanceof NotAuthenticated) return reply.code(401).send({ error: error.message });
+  if (error instanceof AccessDenied) return reply.code(403).send({ error: error.message });
+  if (error instanceof TooManyAttempts) {
+    return reply
+      .code(429)
+      .header('retry-after', String(error.retryAfter))
+      .send({ error: error.message });
+  }
+  if (error instanceof PasswordRefused || error instanceof UserRequestError) {
+    return reply.code(400).send({ error: error.message });
+  }
   if (error instanceof ResponseSerializationError) {
     request.log.error(
       { err: summarise(error), issues: error.cause.issues },

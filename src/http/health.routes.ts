@@ -14,6 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
   app.get(
     '/health',
     {
+      config: { access: { public: true } },
       schema: {
         tags: ['health'],
         summary: 'Liveness: the server process is up',
@@ -26,6 +27,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
   app.get(
     '/ready',
     {
+      config: { access: { public: true } },
       schema: {
         tags: ['health'],
         summary: 'Readiness: the database answers a query',

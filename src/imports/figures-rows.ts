@@ -6,6 +6,8 @@ import type { Cell } from './read-table.ts';
 import {
   ACCEPTED,
   ACCEPTED_FLAGGED,
+  inScope,
+  OUT_OF_SCOPE,
   type Reject,
   type RowContext,
   type RowOutcome,
@@ -65,12 +67,15 @@ function validateFigure(
     rejects.push(
       r.reject('kode_wilayah', 'kode wilayah tidak dikenal (tidak ada di daftar Kemendagri)'),
     );
+  } else if (!inScope(ctx, region.code)) {
+    rejects.push(r.reject('kode_wilayah', OUT_OF_SCOPE));
   }
   const jumlah = parsePopulation(r.cell('jumlah_penduduk'));
   if (jumlah === null) {
     rejects.push(r.reject('jumlah_penduduk', 'jumlah penduduk harus bilangan bulat ≥ 0'));
   }
-  if (!region || level === undefined || jumlah === null) return { ok: false, rejects };
+  if (!region || level === undefined || jumlah === null || rejects.length > 0)
+    return { ok: false, rejects };
   const line = [
     f(ctx.importId),
     f(rowNo),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminHeaders, injectWith } from '../access/access.testing.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { buildApp } from '../http/app.ts';
@@ -24,12 +25,16 @@ const BAD_CSV = [
 
 let database: Database;
 let app: FastifyInstance;
+let inject: ReturnType<typeof injectWith>;
+let admin: Record<string, string>;
 let rejectsDir: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   rejectsDir = mkdtempSync(join(tmpdir(), 'pesiar-rejects-'));
   app = await buildApp({ database, rejectsDir });
+  admin = await adminHeaders(database.db);
+  inject = injectWith(app, admin);
 });
 
 afterAll(async () => {
@@ -62,7 +67,7 @@ function upload(
   content: string,
   part?: { field?: string; fileName?: string },
 ) {
-  return app.inject({
+  return inject({
     method: 'POST',
     url: `/api/v1/imports/${kind}`,
     query,
@@ -111,7 +116,7 @@ describe('POST /api/v1/imports/:kind', () => {
   });
 
   it('serves the rejects CSV of the refused file', async () => {
-    const response = await app.inject({ url: `/api/v1/imports/${failed.importId}/rejects` });
+    const response = await inject({ url: `/api/v1/imports/${failed.importId}/rejects` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
@@ -164,7 +169,7 @@ describe('POST /api/v1/imports/:kind', () => {
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json().error).toMatch(/^file: /);
 
-    const json = await app.inject({
+    const json = await inject({
       method: 'POST',
       url: '/api/v1/imports/population?period=2026-10',
       payload: { rows: [] },
@@ -185,7 +190,10 @@ describe('POST /api/v1/imports/:kind', () => {
   it('refuses a file over the size limit instead of importing what fitted', async () => {
     const small = await buildApp({ database, rejectsDir, maxFileBytes: 100 });
     try {
-      const response = await small.inject({
+      const response = await injectWith(
+        small,
+        admin,
+      )({
         method: 'POST',
         url: '/api/v1/imports/population',
         query: { period: '2026-08' },
@@ -193,7 +201,7 @@ describe('POST /api/v1/imports/:kind', () => {
       });
       expect(response.statusCode).toBe(413);
       expect(response.json()).toEqual({ error: expect.any(String) });
-      const history = await small.inject({ url: '/api/v1/imports?period=2026-08' });
+      const history = await injectWith(small, admin)({ url: '/api/v1/imports?period=2026-08' });
       expect(history.json()).toEqual([expect.objectContaining({ status: 'failed' })]);
     } finally {
       await small.close();
@@ -202,7 +210,7 @@ describe('POST /api/v1/imports/:kind', () => {
 
   describe('GET /api/v1/imports', () => {
     it('lists the history, newest first, filtered by period and kind', async () => {
-      const response = await app.inject({ url: '/api/v1/imports?period=2026-10&kind=population' });
+      const response = await inject({ url: '/api/v1/imports?period=2026-10&kind=population' });
       expect(response.statusCode).toBe(200);
       const records = response.json() as ImportRecord[];
       const ids = records.map((r) => r.id);
@@ -211,30 +219,30 @@ describe('POST /api/v1/imports/:kind', () => {
       expect(ids).toEqual([...ids].sort((a, b) => b - a));
       expect(records.find((r) => r.id === committed.importId)).toMatchObject({
         status: 'committed',
-        importedBy: 'http',
+        importedBy: 'test-admin',
         fileName: 'x.csv',
         rowsAccepted: 3,
       });
 
-      const other = await app.inject({ url: '/api/v1/imports?kind=membership' });
+      const other = await inject({ url: '/api/v1/imports?kind=membership' });
       expect(other.json()).toEqual([]);
     });
 
     it('shows one import, and 404 for an unknown one', async () => {
-      const one = await app.inject({ url: `/api/v1/imports/${failed.importId}` });
+      const one = await inject({ url: `/api/v1/imports/${failed.importId}` });
       expect(one.statusCode).toBe(200);
       expect(one.json()).toMatchObject({ id: failed.importId, status: 'failed', rowsRejected: 1 });
 
-      const none = await app.inject({ url: '/api/v1/imports/999999' });
+      const none = await inject({ url: '/api/v1/imports/999999' });
       expect(none.statusCode).toBe(404);
       expect(none.json()).toEqual({ error: 'import 999999: not found' });
 
-      const bad = await app.inject({ url: '/api/v1/imports/abc' });
+      const bad = await inject({ url: '/api/v1/imports/abc' });
       expect(bad.statusCode).toBe(400);
     });
 
     it('answers 404 for the rejects of an import without any', async () => {
-      const response = await app.inject({ url: `/api/v1/imports/${committed.importId}/rejects` });
+      const response = await inject({ url: `/api/v1/imports/${committed.importId}/rejects` });
       expect(response.statusCode).toBe(404);
       expect(response.json()).toEqual({ error: expect.any(String) });
     });

@@ -8,9 +8,11 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
 import {
   IMPORT_KIND_NAMES,
+  type ImportKindName,
   type ImportOptions,
   importKindNameSchema,
   importOptionsSchema,
@@ -18,7 +20,7 @@ import {
   importResultSchema,
   periodSchema,
 } from './imports.schema.ts';
-import { getImport, importFile, listImports } from './imports.service.ts';
+import { getImport, importFile, listImports, rejectsOf } from './imports.service.ts';
 
 const errorSchema = z.object({ error: z.string() });
 
@@ -68,6 +70,13 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/imports/:kind',
     {
+      config: {
+        access: {
+          permission: (request) =>
+            `imports:${IMPORT_KIND_NAMES[(request.params as { kind: ImportKindName }).kind]}` as const,
+          region: (request) => (request.query as { desa?: string }).desa,
+        },
+      },
       schema: {
         tags: ['imports'],
         summary: 'Import one file of a month (multipart field "file")',
@@ -111,7 +120,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
           options,
           fileName: basename(part.filename) || 'upload',
           input: upload.input,
-          importedBy: 'http',
+          actor: actorOf(request),
           rejectsDir,
         }).catch((error: unknown) => {
           throw upload.tooLarge() ? new app.multipartErrors.RequestFileTooLargeError() : error;
@@ -134,6 +143,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/imports',
     {
+      config: { access: { permission: 'imports:read' } },
       schema: {
         tags: ['imports'],
         summary: 'The import history, newest first',
@@ -143,7 +153,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { period, kind, limit } = request.query;
-      return listImports(database, {
+      return listImports(database, actorOf(request), {
         period,
         kind: kind === undefined ? undefined : IMPORT_KIND_NAMES[kind],
         limit,
@@ -154,6 +164,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/imports/:id',
     {
+      config: { access: { permission: 'imports:read' } },
       schema: {
         tags: ['imports'],
         summary: 'One import of the history',
@@ -162,7 +173,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const found = await getImport(database, request.params.id);
+      const found = await getImport(database, actorOf(request), request.params.id);
       if (!found) return reply.code(404).send({ error: `import ${request.params.id}: not found` });
       return found.record;
     },
@@ -171,6 +182,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/imports/:id/rejects',
     {
+      config: { access: { permission: 'imports:read' } },
       schema: {
         tags: ['imports'],
         summary: "An import's rejected rows as CSV (row, column, value, reason)",
@@ -184,11 +196,10 @@ export const importsRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { id } = request.params;
-      const found = await getImport(database, id);
-      if (!found) return reply.code(404).send({ error: `import ${id}: not found` });
-      if (!found.rejectsFile)
-        return reply.code(404).send({ error: `import ${id}: no rejected rows` });
-      const path = resolve(found.rejectsFile);
+      const found = await rejectsOf(database, actorOf(request), id);
+      if (!found.found) return reply.code(404).send({ error: `import ${id}: not found` });
+      if (!found.path) return reply.code(404).send({ error: `import ${id}: no rejected rows` });
+      const path = resolve(found.path);
       // Only files the server's own directory holds: a CLI import may have
       // written its rejects anywhere (--rejects), and they hold personal data.
       const inside = relative(resolve(rejectsDir), path);

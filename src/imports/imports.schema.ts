@@ -13,6 +13,7 @@ export const IMPORT_KIND_NAMES = {
 } as const satisfies Record<string, ImportKindInput>;
 
 export const importKindNameSchema = z.enum(['population', 'membership', 'population-figures']);
+export type ImportKindName = z.infer<typeof importKindNameSchema>;
 
 export const periodSchema = z
   .string()
@@ -85,7 +86,7 @@ export const importRecordSchema = z.object({
   kind: importKindSchema,
   period: z.string(),
   source: z.string(),
-  status: z.enum(['committed', 'replaced', 'failed']),
+  status: z.enum(['committed', 'replaced', 'failed', 'purged']),
   failure: z.string().nullable(),
   fileName: z.string(),
   sha256: z.string().nullable(),

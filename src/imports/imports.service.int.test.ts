@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_SYSTEM } from '../access/actor.ts';
 import type { Database } from '../db/database.ts';
 import type { ImportKind } from '../db/schema.ts';
 import { createTestDatabase } from '../db/testing.ts';
@@ -71,7 +72,7 @@ function runImport(
     options: importOptionsSchema.parse({ kind, ...rest }),
     fileName,
     input: Readable.from(bytes, { objectMode: false }),
-    importedBy: 'test',
+    actor: LOCAL_SYSTEM,
     rejectsDir,
     asOf: AS_OF,
   });

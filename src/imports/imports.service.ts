@@ -6,6 +6,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Kysely, Selectable } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../access/audit.repository.ts';
+import { AccessDenied } from '../access/errors.ts';
+import {
+  covers,
+  isAllowedAnywhere,
+  mayAnywhere,
+  type Permission,
+  scopeOf,
+} from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import type { DB, ImportKind, ImportsTable } from '../db/schema.ts';
 import { normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
@@ -38,7 +48,8 @@ export interface ImportRequest {
   options: ImportOptions;
   fileName: string;
   input: Readable;
-  importedBy: string;
+  /** Who imports: needs imports:<kind> on every row's region. */
+  actor: Actor;
   /** Where rejects CSVs go when no rejectsPath is given. */
   rejectsDir: string;
   rejectsPath?: string | undefined;
@@ -132,6 +143,12 @@ export async function importFile(database: Database, req: ImportRequest): Promis
       );
     }
   }
+  const permission: Permission = `imports:${kind}`;
+  const scope = scopeOf(req.actor.grants, permission);
+  if (!isAllowedAnywhere(scope)) throw new AccessDenied(`not allowed: ${permission}`);
+  if (desa !== null && !covers(scope, desa)) {
+    throw new AccessDenied(`--desa ${options.desa}: outside your area`);
+  }
   const source = options.source ?? defaultSource(kind, desa);
   const rejects = new RejectsFile(
     req.rejectsPath ??
@@ -162,7 +179,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     source,
     file_name: req.fileName,
     sheet: options.sheet ?? null,
-    imported_by: req.importedBy,
+    imported_by: req.actor.name,
     started_at: started,
     options: {
       desa,
@@ -190,6 +207,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     desa,
     regions: regions.encoded,
     asOf: (req.asOf ?? started).getTime(),
+    scope: scope.everywhere ? null : scope.prefixes,
     batchRows: BATCH_ROWS[database.kind],
     reuseBuffers: false,
   });
@@ -270,6 +288,14 @@ export async function importFile(database: Database, req: ImportRequest): Promis
         rejects_file: rejects.rows > 0 ? rejects.path : null,
       });
       await updateSha(tx.db, importId, tap, req.input);
+      await recordAudit(tx.db, req.actor, {
+        action: 'import',
+        subject: ROW_TABLE[kind],
+        query: { importId, file: req.fileName, source, replaced: replacedImportId },
+        scope,
+        period: options.period,
+        rowCount: rowsAccepted,
+      });
     });
     const rejectsFile = await rejects.close();
     return {
@@ -371,19 +397,55 @@ async function updateSha(db: Kysely<DB>, importId: number, tap: Tap, input: Read
     .execute();
 }
 
+function requireImportsRead(actor: Actor) {
+  if (!mayAnywhere(actor.grants, 'imports:read'))
+    throw new AccessDenied('not allowed: imports:read');
+}
+
 export async function listImports(
   database: Database,
+  actor: Actor,
   filter: { period?: string | undefined; kind?: ImportKind | undefined; limit?: number },
 ): Promise<ImportRecord[]> {
+  requireImportsRead(actor);
   const rows = await findImports(database.db, { ...filter, limit: filter.limit ?? 100 });
   return rows.map(toImportRecord);
+}
+
+/**
+ * An import's rejects CSV (it holds the rejected rows' personal data): for
+ * the user who imported it and for admins. The download is audited.
+ */
+export async function rejectsOf(
+  database: Database,
+  actor: Actor,
+  id: number,
+): Promise<{ found: false } | { found: true; path: string | null }> {
+  requireImportsRead(actor);
+  const row = await findImportById(database.db, id);
+  if (!row) return { found: false };
+  if (row.imported_by !== actor.name && !scopeOf(actor.grants, 'audit:read').everywhere) {
+    throw new AccessDenied(`import ${id}: its rejects are for the user who imported it`);
+  }
+  if (row.rejects_file !== null) {
+    await recordAudit(database.db, actor, {
+      action: 'export',
+      subject: 'rejects',
+      query: { importId: id },
+      period: row.period,
+      rowCount: row.rows_rejected,
+    });
+  }
+  return { found: true, path: row.rejects_file };
 }
 
 /** One import of the history, with where its rejects CSV was written (if any). */
 export async function getImport(
   database: Database,
+  actor: Actor,
   id: number,
 ): Promise<{ record: ImportRecord; rejectsFile: string | null } | undefined> {
+  requireImportsRead(actor);
   const row = await findImportById(database.db, id);
   return row && { record: toImportRecord(row), rejectsFile: row.rejects_file };
 }

@@ -32,6 +32,8 @@ export interface ParseInit {
   /** "code level" pairs, newline-separated: every Kemendagri region. */
   regions: string;
   asOf: number;
+  /** Region-code prefixes the importing user may write to; null: anywhere. */
+  scope: string[] | null;
   batchRows: number;
   /**
    * The consumer is done with a batch before it asks for the next (parsing on
@@ -114,6 +116,7 @@ export async function parseRows(
     desa: init.desa,
     regions: { levels: decodeRegions(init.regions) },
     asOf: new Date(init.asOf),
+    scope: init.scope,
   };
   const lines = new CopyBuffer();
   const validate = VALIDATOR[init.kind](ctx, lines);

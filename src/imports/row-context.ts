@@ -34,7 +34,19 @@ export interface RowContext {
   readonly desa: string | null;
   readonly regions: RegionSets;
   readonly asOf: Date;
+  /**
+   * Region-code prefixes the importing user may write to (null: anywhere). A
+   * row outside them is rejected: nobody imports another area's people.
+   */
+  readonly scope: readonly string[] | null;
 }
+
+/** The region lies inside the importing user's area. */
+export function inScope(ctx: RowContext, code: string): boolean {
+  return ctx.scope === null || ctx.scope.some((p) => code.startsWith(p));
+}
+
+export const OUT_OF_SCOPE = 'wilayah di luar hak akses Anda (outside your area)';
 
 export type DesaLookup =
   | { ok: true; code: string; kabupaten: string }
@@ -117,6 +129,7 @@ export class RowReader {
 
 function lookupDesa(ctx: RowContext, cell: Cell): DesaLookup {
   if (isBlank(cell)) {
+    if (ctx.desa && !inScope(ctx, ctx.desa)) return { ok: false, reason: OUT_OF_SCOPE };
     if (ctx.desa) return { ok: true, code: ctx.desa, kabupaten: ctx.desa.slice(0, 4) };
     return { ok: false, reason: 'kode desa kosong' };
   }
@@ -127,5 +140,6 @@ function lookupDesa(ctx: RowContext, cell: Cell): DesaLookup {
     return { ok: false, reason: 'kode desa tidak dikenal (tidak ada di daftar Kemendagri)' };
   }
   if (level !== 'desa') return { ok: false, reason: `kode ${level}, bukan kode desa/kelurahan` };
+  if (!inScope(ctx, normal.code)) return { ok: false, reason: OUT_OF_SCOPE };
   return { ok: true, code: normal.code, kabupaten: kabupatenCodeOf(normal.code) ?? '' };
 }

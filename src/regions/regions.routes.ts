@@ -20,6 +20,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   app.get(
     '/regions',
     {
+      config: { access: { permission: 'regions:read' } },
       schema: {
         tags: ['regions'],
         summary: 'Find regions by name or code',
@@ -38,6 +39,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   app.get(
     '/regions/:code',
     {
+      config: { access: { permission: 'regions:read' } },
       schema: {
         tags: ['regions'],
         summary: 'Show one region with its parents and counts of the regions below it',
