@@ -10,6 +10,13 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  // Registers and extracts older than this many months are purged (0: keep all).
+  PESIAR_RETENTION_MONTHS: z.coerce.number().int().min(0).max(600).default(24),
+  // Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers.
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

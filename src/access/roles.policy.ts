@@ -46,6 +46,7 @@ export const PERMISSIONS = {
   'persons:export': ALL,
   'audit:read': ['admin'],
   'users:manage': ['admin'],
+  'data:purge': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,11 +2,15 @@
 // place where failures become a one-line message and a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { registerAuditCommands } from './audit.cli.ts';
 import { CliError } from './context.ts';
 import { registerImportCommand } from './import.cli.ts';
 import { registerImportsCommands } from './imports.cli.ts';
 import { registerRegionCommands } from './regions.cli.ts';
+import { registerRegisterCommands } from './registers.cli.ts';
+import { registerRetentionCommands } from './retention.cli.ts';
 import { registerServeCommand } from './serve.cli.ts';
+import { registerUserCommands } from './users.cli.ts';
 
 const program = new Command('pesiar')
   .description('Pesiar: village-level JKN coverage drives (Petakan, Sisir, Advokasi, Registrasi)')
@@ -23,6 +27,9 @@ const program = new Command('pesiar')
 Environment:
   DATABASE_URL      postgres://… to use a PostgreSQL server instead of the embedded database
   PESIAR_DATA_DIR   data directory (default ./data)
+  PESIAR_USER       act as this Pesiar user (like --as)
+  PESIAR_RETENTION_MONTHS  months of registers and extracts kept (default 24)
+  TRUST_PROXY       true behind an HTTPS reverse proxy
   PORT, HOST        for serve (default 3000, 127.0.0.1)`,
   )
   .showHelpAfterError()
@@ -38,6 +45,10 @@ registerImportCommand(program);
 registerImportsCommands(program);
 registerRegionCommands(program);
 registerServeCommand(program);
+registerRegisterCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+registerRetentionCommands(program);
 
 function fail(message: string): never {
   process.stderr.write(`pesiar: ${message}\n`);

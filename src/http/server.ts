@@ -2,8 +2,10 @@
 // and shuts down cleanly on SIGTERM/SIGINT — requests in flight finish, then
 // the database closes. Once started, the server owns the database.
 import type { FastifyInstance } from 'fastify';
+import { LOCAL_SYSTEM } from '../access/actor.ts';
 import { readEnv } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { purgeExpired } from '../imports/retention.service.ts';
 import { buildApp } from './app.ts';
 
 export interface ServerOptions {
@@ -25,10 +27,12 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { database } = opts;
+  const env = readEnv();
   const app = await buildApp({
     database,
     rejectsDir: opts.rejectsDir,
-    logger: { level: readEnv().LOG_LEVEL },
+    logger: { level: env.LOG_LEVEL },
+    trustProxy: env.TRUST_PROXY,
   });
   let url: string;
   try {
@@ -39,11 +43,27 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   database.lock?.update({ role: 'server', url });
 
+  // Retention: purge expired registers and extracts now and once a day.
+  const purge = () =>
+    purgeExpired(
+      database,
+      { ...LOCAL_SYSTEM, name: 'system:retention' },
+      env.PESIAR_RETENTION_MONTHS,
+    )
+      .then((r) => {
+        if (r.imports > 0) app.log.info({ imports: r.imports, rows: r.rows }, 'retention purge');
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'));
+  const daily = setInterval(purge, 24 * 3_600_000);
+  daily.unref();
+  await purge();
+
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     if (!closing) {
       // A second signal while closing gets the default action: stop now.
       for (const signal of SIGNALS) process.off(signal, onSignal);
+      clearInterval(daily);
       closing = app.close().finally(() => database.close());
     }
     return closing;

@@ -115,6 +115,41 @@ export async function findImportById(db: Kysely<DB>, id: number) {
   return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Removes the rows of committed and replaced imports of the kinds before the period. */
+export async function purgeBefore(
+  db: Kysely<DB>,
+  kinds: readonly ImportKind[],
+  beforePeriod: string,
+  at: Date,
+): Promise<{ imports: number; rows: number }> {
+  const doomed = await db
+    .selectFrom('imports')
+    .select(['id', 'kind'])
+    .where('kind', 'in', [...kinds])
+    .where('period', '<', beforePeriod)
+    .where('status', 'in', ['committed', 'replaced'])
+    .execute();
+  let rows = 0;
+  for (const kind of kinds) {
+    const ids = doomed.filter((d) => d.kind === kind).map((d) => d.id);
+    if (ids.length === 0) continue;
+    const r = await db.deleteFrom(ROW_TABLE[kind]).where('import_id', 'in', ids).executeTakeFirst();
+    rows += Number(r.numDeletedRows);
+  }
+  if (doomed.length > 0) {
+    await db
+      .updateTable('imports')
+      .set({ status: 'purged', purged_at: at })
+      .where(
+        'id',
+        'in',
+        doomed.map((d) => d.id),
+      )
+      .execute();
+  }
+  return { imports: doomed.length, rows };
+}
+
 export async function findRegionLevels(db: Kysely<DB>) {
   return db.selectFrom('regions').select(['code', 'level']).execute();
 }

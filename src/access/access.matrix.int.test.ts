@@ -1,0 +1,280 @@
+// The authorisation matrix: every route the app registers, read from the
+// Fastify instance itself, is called anonymously and by each role with a
+// grant on village A's area — once on A's region ("own") and once on a village
+// B in another province ("other") — and the answer is checked against the
+// expected outcome below. A route added without an access policy, or without
+// a row in EXPECTED, makes this test fail.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { createTestDatabase } from '../db/testing.ts';
+import { buildApp } from '../http/app.ts';
+import { importOptionsSchema } from '../imports/imports.schema.ts';
+import { importFile } from '../imports/imports.service.ts';
+import { addTestUser, bearerFor, TEST_PASSWORD } from './access.testing.ts';
+import { LOCAL_SYSTEM } from './actor.ts';
+import { ROLES, type Role } from './roles.policy.ts';
+
+const A = '1502172006'; // Sungai Jering, Pangkalan Jambu, Merangin, Jambi
+const NIK_A = '1502174105900001';
+let B: string; // a village of Kabupaten Bogor, Jawa Barat
+let NIK_B: string;
+
+/** Each role's grant, on A's area at the role's level. */
+const GRANT_OF: Record<Role, string | undefined> = {
+  admin: undefined,
+  provinsi: A.slice(0, 2),
+  pemda: A.slice(0, 4),
+  bpjs: A.slice(0, 4),
+  operator_desa: A,
+  agen: A,
+};
+
+type Where = 'own' | 'other';
+type Caller = Role | 'anonymous';
+
+interface Case {
+  /** The request, on A's region (own) or B's (other). */
+  request: (where: Where) => InjectOptions;
+  /** The status expected from each caller. */
+  expect: (caller: Caller, where: Where) => number;
+}
+
+// Outcome helpers: who gets the success status; everyone else 403, anonymous 401.
+const open =
+  (ok: number) =>
+  (_caller: Caller): number =>
+    ok;
+const anyone =
+  (ok: number) =>
+  (caller: Caller): number =>
+    caller === 'anonymous' ? 401 : ok;
+const only =
+  (roles: readonly Role[], ok: number) =>
+  (caller: Caller): number =>
+    caller === 'anonymous' ? 401 : roles.includes(caller) ? ok : 403;
+/** As `only`, and on the other region only for callers whose grant reaches it (admin). */
+const regional =
+  (roles: readonly Role[], ok: number) =>
+  (caller: Caller, where: Where): number => {
+    const base = only(roles, ok)(caller);
+    if (base !== ok || where === 'own' || caller === 'admin') return base;
+    return 403;
+  };
+
+const ALL = ROLES;
+const IMPORT_READERS: Role[] = ['admin', 'provinsi', 'pemda', 'bpjs', 'operator_desa'];
+const region = (where: Where) => (where === 'own' ? A : B);
+const nik = (where: Where) => (where === 'own' ? NIK_A : NIK_B);
+
+let rejectsImportId = 0;
+let anyImportId = 0;
+
+function upload(where: Where): InjectOptions {
+  const boundary = '----PesiarMatrix';
+  const code = region(where);
+  const csv = `nik,nama,tanggal_lahir,jenis_kelamin,kode_desa\n${nik(where)},Matrix Uji,1990-05-01,P,${code}\n`;
+  return {
+    method: 'POST',
+    url: '/api/v1/imports/population',
+    query: { period: '2026-09', desa: code },
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload:
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.csv"\r\n` +
+      `Content-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+  };
+}
+
+const get = (url: string, query?: Record<string, string>): InjectOptions => ({
+  method: 'GET',
+  url,
+  ...(query ? { query } : {}),
+});
+
+/** Keyed "METHOD /url" as Fastify registered it. */
+const EXPECTED: Record<string, Case> = {
+  'GET /api/v1/health': { request: () => get('/api/v1/health'), expect: open(200) },
+  'GET /api/v1/ready': { request: () => get('/api/v1/ready'), expect: open(200) },
+  'GET /api/v1/regions': {
+    request: (w) => get('/api/v1/regions', { q: region(w) }),
+    expect: anyone(200),
+  },
+  'GET /api/v1/regions/:code': {
+    request: (w) => get(`/api/v1/regions/${region(w)}`),
+    expect: anyone(200),
+  },
+  'POST /api/v1/imports/:kind': {
+    request: upload,
+    expect: regional(['admin', 'pemda', 'operator_desa'], 201),
+  },
+  'GET /api/v1/imports': {
+    request: () => get('/api/v1/imports'),
+    expect: only(IMPORT_READERS, 200),
+  },
+  'GET /api/v1/imports/:id': {
+    request: () => get(`/api/v1/imports/${anyImportId}`),
+    expect: only(IMPORT_READERS, 200),
+  },
+  // Rejected rows are personal data: the importer's (here the system's) and admins'.
+  'GET /api/v1/imports/:id/rejects': {
+    request: () => get(`/api/v1/imports/${rejectsImportId}/rejects`),
+    expect: only(['admin'], 200),
+  },
+  'POST /api/v1/auth/login': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { name: 'matrix-login', password: TEST_PASSWORD },
+    }),
+    expect: open(200),
+  },
+  'POST /api/v1/auth/logout': {
+    request: () => ({ method: 'POST', url: '/api/v1/auth/logout' }),
+    expect: anyone(204),
+  },
+  'GET /api/v1/auth/me': { request: () => get('/api/v1/auth/me'), expect: anyone(200) },
+  // A token is not a person: it cannot change a password (sessions can; auth tests).
+  'POST /api/v1/auth/password': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Sandi-baru-yang-panjang-1' },
+    }),
+    expect: anyone(403),
+  },
+  'GET /api/v1/audit': { request: () => get('/api/v1/audit'), expect: only(['admin'], 200) },
+  'GET /api/v1/persons/:nik': {
+    request: (w) => get(`/api/v1/persons/${nik(w)}`),
+    expect: anyone(200),
+  },
+  'GET /api/v1/persons/:nik/report': {
+    request: (w) => get(`/api/v1/persons/${nik(w)}/report`),
+    expect: only(['admin'], 200),
+  },
+};
+for (const table of ['residents', 'members']) {
+  EXPECTED[`GET /api/v1/${table}`] = {
+    request: (w) => get(`/api/v1/${table}`, { region: region(w) }),
+    expect: regional(ALL, 200),
+  };
+  EXPECTED[`GET /api/v1/${table}/count`] = {
+    request: (w) => get(`/api/v1/${table}/count`, { region: region(w) }),
+    expect: regional(ALL, 200),
+  };
+  EXPECTED[`GET /api/v1/${table}/export`] = {
+    request: (w) => get(`/api/v1/${table}/export`, { region: region(w), format: 'csv' }),
+    expect: regional(ALL, 200),
+  };
+}
+
+let database: Database;
+let app: FastifyInstance;
+let rejectsDir: string;
+const headers = new Map<Role, Record<string, string>>();
+
+async function importCsv(kind: 'population' | 'membership', csv: string, skipBadRows = false) {
+  return importFile(database, {
+    options: importOptionsSchema.parse({ kind, period: '2026-10', skipBadRows }),
+    fileName: `${kind}.csv`,
+    input: Readable.from([Buffer.from(csv)]),
+    actor: LOCAL_SYSTEM,
+    rejectsDir,
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  rejectsDir = mkdtempSync(join(tmpdir(), 'pesiar-matrix-'));
+  app = await buildApp({ database, rejectsDir });
+
+  const b = await database.db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 'desa')
+    .where('code', 'like', '3201%')
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  B = b.code;
+  NIK_B = `${B.slice(0, 6)}4105900002`;
+
+  const population = await importCsv(
+    'population',
+    'nik,nama,tanggal_lahir,jenis_kelamin,kode_desa\n' +
+      `${NIK_A},Siti Contoh,1990-05-01,P,${A}\n` +
+      `${NIK_B},Budi Contoh,1990-05-01,P,${B}\n` +
+      'bad,Rusak,1990-05-01,P,9999999999\n',
+    true,
+  );
+  rejectsImportId = population.importId;
+  anyImportId = population.importId;
+  expect(population.rowsRejected).toBe(1);
+  await importCsv(
+    'membership',
+    'noka,nik,nama,tanggal_lahir,jenis_kelamin,kode_desa,segmen,kelas,status\n' +
+      `0001234567890,${NIK_A},SITI CONTOH,1990-05-01,P,${A},PBPU,3,AKTIF\n` +
+      `0001234567891,${NIK_B},BUDI CONTOH,1990-05-01,P,${B},PBPU,3,AKTIF\n`,
+  );
+
+  for (const role of ROLES) {
+    const name = `matrix-${role.replace('_', '-')}`;
+    const code = GRANT_OF[role];
+    await addTestUser(database.db, name, [code === undefined ? { role } : { role, region: code }]);
+    headers.set(role, await bearerFor(database.db, name, role, code === undefined ? [] : [code]));
+  }
+  await addTestUser(database.db, 'matrix-login', [{ role: 'agen', region: A }]);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  rmSync(rejectsDir, { recursive: true, force: true });
+});
+
+describe('the authorisation matrix', () => {
+  it('has an access policy on every route', () => {
+    const without = app.accessRoutes.filter((r) => r.access === undefined);
+    expect(without.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('has an expected outcome for every API route, and no stale rows', () => {
+    const api = app.accessRoutes
+      .filter((r) => !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
+    const missing = api.filter((r) => !(r in EXPECTED));
+    expect(missing, 'routes without a row in EXPECTED: add one').toEqual([]);
+    expect(Object.keys(EXPECTED).filter((r) => !api.includes(r))).toEqual([]);
+  });
+
+  it('serves the API documentation to anyone', () => {
+    const docs = app.accessRoutes.filter((r) => r.url.startsWith('/api/docs'));
+    expect(docs.length).toBeGreaterThan(0);
+    for (const r of docs) expect(r.access).toEqual({ public: true });
+  });
+
+  it('answers every caller on every route as expected', async () => {
+    const mismatches: string[] = [];
+    for (const [route, c] of Object.entries(EXPECTED)) {
+      for (const caller of ['anonymous', ...ROLES] as Caller[]) {
+        for (const where of ['own', 'other'] as Where[]) {
+          const request = c.request(where);
+          const auth = caller === 'anonymous' ? {} : (headers.get(caller) ?? {});
+          const response = await app.inject({
+            ...request,
+            headers: { ...auth, ...(request.headers ?? {}) },
+          });
+          const want = c.expect(caller, where);
+          if (response.statusCode !== want) {
+            mismatches.push(
+              `${route} as ${caller} on ${where}: ${response.statusCode} (expected ${want}) ${response.body.slice(0, 120)}`,
+            );
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
