@@ -8,15 +8,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { buildApp } from '../http/app.ts';
 import { importOptionsSchema } from '../imports/imports.schema.ts';
 import { importFile } from '../imports/imports.service.ts';
+import { accessPlugin } from './access.plugin.ts';
 import { addTestUser, bearerFor, TEST_PASSWORD } from './access.testing.ts';
 import { LOCAL_SYSTEM } from './actor.ts';
+import { DEFAULT_AUTH } from './auth.service.ts';
 import { ROLES, type Role } from './roles.policy.ts';
 
 const A = '1502172006'; // Sungai Jering, Pangkalan Jambu, Merangin, Jambi
@@ -247,6 +249,19 @@ describe('the authorisation matrix', () => {
     const missing = api.filter((r) => !(r in EXPECTED));
     expect(missing, 'routes without a row in EXPECTED: add one').toEqual([]);
     expect(Object.keys(EXPECTED).filter((r) => !api.includes(r))).toEqual([]);
+  });
+
+  it('refuses, closed, a route that declares no policy', async () => {
+    const bare = Fastify();
+    await bare.register(accessPlugin, { database, auth: DEFAULT_AUTH, publicPrefixes: [] });
+    bare.get('/forgotten', async () => ({ secret: true }));
+    try {
+      const response = await bare.inject({ url: '/forgotten', headers: headers.get('admin') });
+      expect(response.statusCode).toBe(403);
+      expect(response.json()).toEqual({ error: expect.stringMatching(/no access policy/) });
+    } finally {
+      await bare.close();
+    }
   });
 
   it('serves the API documentation to anyone', () => {

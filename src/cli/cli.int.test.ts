@@ -462,3 +462,93 @@ describe.skipIf(onPostgres)('the data directory lock', () => {
     }
   }, 120_000);
 });
+
+describe('acting as a user (--as)', () => {
+  it("keeps an agen of village A out of village B's people, and the person report lists the accesses", async () => {
+    const setup = await setUp('as-user');
+    try {
+      const A = '1502172006';
+      const B = '3201112008'; // Cibinong, Gunung Sindur, Kabupaten Bogor, Jawa Barat
+      const NIK_A = '1502174105900001';
+      const NIK_B = '3201114105900002';
+      const csv = join(setup.dataDir, 'two-villages.csv');
+      writeFileSync(
+        csv,
+        [
+          'nik,nama,tanggal_lahir,jenis_kelamin,kode_desa',
+          `${NIK_A},Siti Aminah,1990-05-01,P,${A}`,
+          `${NIK_B},Budi Lain,1990-05-01,L,${B}`,
+        ].join('\n'),
+      );
+      const imported = await pesiar(setup, ['import', 'population', csv, '--period', '2026-10']);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+
+      const added = await pesiar(setup, [
+        'users',
+        'add',
+        'agen-a',
+        '--role',
+        'agen',
+        '--region',
+        '15.02.17.2006',
+      ]);
+      expect(added.code).toBe(0);
+      // No default password: one is generated and shown once.
+      expect(added.stdout).toMatch(/shown once[\s\S]*\n {2}\S{20}\n/);
+
+      const as = (args: string[]) => pesiar(setup, ['--as', 'agen-a', ...args]);
+      const list = await as(['--format', 'json', 'residents', 'list']);
+      expect(list.code).toBe(0);
+      const rows = (JSON.parse(list.stdout) as { rows: { nik: string }[] }).rows;
+      expect(rows.map((r) => r.nik)).toEqual([NIK_A]);
+
+      const count = await as(['--format', 'json', 'residents', 'count']);
+      expect(JSON.parse(count.stdout)).toEqual({ period: '2026-10', count: 1 });
+
+      const out = join(setup.dataDir, 'mine.csv');
+      const exported = await as(['residents', 'export', '--out', out]);
+      expect(exported.code).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text).toContain(NIK_A);
+      expect(text).not.toContain(NIK_B);
+
+      for (const args of [
+        ['residents', 'list', '--region', B],
+        ['residents', 'count', '--region', '32'],
+        ['residents', 'export', '--region', B, '--out', join(setup.dataDir, 'theirs.csv')],
+      ]) {
+        const refused = await as(args);
+        expect(refused.code, args.join(' ')).toBe(1);
+        expect(refused.stderr).toMatch(/^pesiar: region \d+: outside your area\n$/);
+        expect(refused.stdout).not.toContain(NIK_B);
+      }
+      expect(existsSync(join(setup.dataDir, 'theirs.csv'))).toBe(false);
+      // Nor read the audit log.
+      expect((await as(['audit'])).stderr).toMatch(/not allowed: audit:read/);
+
+      const report = await pesiar(setup, ['--format', 'json', 'person', 'report', NIK_A]);
+      expect(report.code).toBe(0);
+      const body = JSON.parse(report.stdout) as {
+        residents: { nik: string }[];
+        accesses: { actor: string; via: string; action: string; how: string }[];
+      };
+      expect(body.residents.map((r) => r.nik)).toEqual([NIK_A]);
+      const accesses = body.accesses.map((a) => `${a.actor} ${a.via} ${a.action} ${a.how}`);
+      expect(accesses).toEqual(
+        expect.arrayContaining([
+          'agen-a cli list named',
+          'agen-a cli count in_query',
+          'agen-a cli export in_query',
+        ]),
+      );
+      // B's person was never shown to the agent.
+      const other = await pesiar(setup, ['--format', 'json', 'person', 'report', NIK_B]);
+      const otherAccesses = (JSON.parse(other.stdout) as { accesses: { actor: string }[] })
+        .accesses;
+      expect(otherAccesses.filter((a) => a.actor === 'agen-a')).toEqual([]);
+    } finally {
+      await setup.dispose();
+    }
+  });
+});
