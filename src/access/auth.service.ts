@@ -202,12 +202,33 @@ export async function changePassword(
     throw new AccessDenied('only a logged-in user changes a password');
   }
   const user = await findUserByName(db, actor.name);
+  const now = settings.now();
+  if (user?.locked_until && user.locked_until > now) {
+    throw new TooManyAttempts(
+      'account locked after failed attempts: try again later',
+      settings.lockMinutes * 60,
+    );
+  }
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, current))) {
-    throw new NotAuthenticated('current password is wrong');
+    // Guessing the current password counts like a failed login.
+    const ip = actor.ip ?? 'local';
+    await insertLoginAttempt(db, { at: now, account: actor.name, ip, ok: false });
+    const since = new Date(now.getTime() - minutes(settings.windowMinutes));
+    const failures = await countRecentFailures(db, actor.name, ip, since);
+    if (user && failures.account >= settings.accountFailures) {
+      await updateUser(db, user.id, {
+        locked_until: new Date(now.getTime() + minutes(settings.lockMinutes)),
+      });
+      await revokeUserSessions(db, user.id, now);
+      throw new TooManyAttempts(
+        `account locked after ${settings.accountFailures} failed attempts: try again in ${settings.lockMinutes} minutes`,
+        settings.lockMinutes * 60,
+      );
+    }
+    throw new AccessDenied('current password is wrong');
   }
   const problem = passwordProblem(next, user.name);
   if (problem) throw new PasswordRefused(problem);
-  const now = settings.now();
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, {
       password_hash: await hashPassword(next),

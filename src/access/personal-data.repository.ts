@@ -110,16 +110,22 @@ export class PersonalData {
     return narrowed;
   }
 
-  /** The latest month with rows in the table, or null. */
-  async latestPeriod(table: PersonTable): Promise<string | null> {
+  /**
+   * The latest month with rows of the table inside the scope, or null: a
+   * month imported only elsewhere is neither chosen nor revealed.
+   */
+  async latestPeriod(table: PersonTable, scope: Scope): Promise<string | null> {
     const kind = table === 'residents' ? 'population' : 'membership';
-    const r = await this.db
-      .selectFrom('imports')
-      .select((eb) => eb.fn.max('period').as('period'))
-      .where('kind', '=', kind)
-      .where('status', '=', 'committed')
-      .executeTakeFirst();
-    return r?.period ?? null;
+    const r = await sql<{ period: string }>`
+      SELECT p.period FROM (
+        SELECT DISTINCT period FROM imports WHERE kind = ${kind} AND status = 'committed'
+      ) p
+      WHERE EXISTS (
+        SELECT 1 FROM ${sql.table(table)} t WHERE t.period = p.period AND ${likeAny('t.desa_code', scope)}
+      )
+      ORDER BY p.period DESC
+      LIMIT 1`.execute(this.db);
+    return r.rows[0]?.period ?? null;
   }
 
   private selection(table: PersonTable) {
@@ -135,7 +141,7 @@ export class PersonalData {
 
   private async resolve(permission: Permission, table: PersonTable, filter: PersonFilter) {
     const scope = this.scopeFor(permission, filter.region);
-    const period = filter.period ?? (await this.latestPeriod(table));
+    const period = filter.period ?? (await this.latestPeriod(table, scope));
     let q = this.db
       .selectFrom(table)
       .where(likeAny('desa_code', scope))

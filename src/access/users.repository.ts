@@ -175,12 +175,13 @@ export async function countRecentFailures(db: Db, account: string, ip: string, s
         .where('account', '=', account)
         .where('ok', '=', false)
         .where('at', '>=', since)
+        // After the account's last success (by insertion order: a clock may stand still).
         .where(({ eb: e, selectFrom }) =>
           e(
-            'at',
+            'id',
             '>',
             selectFrom('login_attempts')
-              .select((x) => x.fn.coalesce(x.fn.max('at'), x.val(new Date(0))).as('last'))
+              .select((x) => x.fn.coalesce(x.fn.max('id'), x.val(0)).as('last'))
               .where('account', '=', account)
               .where('ok', '=', true),
           ),

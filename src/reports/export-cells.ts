@@ -11,7 +11,8 @@ export function neutraliseCell(value: string): string {
 
 /**
  * A file name safe in a Content-Disposition header and on any disk: ASCII
- * letters, digits, dot, dash, underscore; no leading dot; at most 100
+ * letters, digits, dot, dash, underscore; starting with a letter or digit (no
+ * hidden dot file, no name read as a command-line option); at most 100
  * characters; never empty.
  */
 export function safeFileName(name: string, fallback = 'export'): string {
@@ -19,7 +20,7 @@ export function safeFileName(name: string, fallback = 'export'): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/^[._]+/, '')
+    .replace(/^[._-]+/, '')
     .replace(/_+/g, '_')
     .slice(0, 100);
   return cleaned.length > 0 && /[A-Za-z0-9]/.test(cleaned) ? cleaned : fallback;
