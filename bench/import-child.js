@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import v8 from 'node:v8';
+import { LOCAL_SYSTEM } from '../dist/access/actor.js';
 import { importFile } from '../dist/imports/imports.service.js';
 import { startDatabase } from '../dist/start.js';
 
@@ -25,7 +26,7 @@ const result = await importFile(database, {
   options: { kind: 'population', period: '2026-10', map: {}, skipBadRows: false },
   fileName: basename(file),
   input: createReadStream(file),
-  importedBy: 'bench',
+  actor: LOCAL_SYSTEM,
   rejectsDir: join(dataDir, 'rejects'),
 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
