@@ -1,7 +1,14 @@
 // The acting user of a request or a command: who (for the audit log), how they
 // got in, from where, and what they hold. Every access to personal data takes
 // one of these.
-import type { Grant } from './roles.policy.ts';
+import { AccessDenied } from './errors.ts';
+import {
+  type Grant,
+  isAllowedAnywhere,
+  type Permission,
+  type Scope,
+  scopeOf,
+} from './roles.policy.ts';
 
 export interface Actor {
   /** The user's name, or `system:local` for the CLI run without --as. */
@@ -27,3 +34,13 @@ export const LOCAL_SYSTEM: Actor = Object.freeze({
   via: 'cli',
   ip: null,
 });
+
+/**
+ * Where the actor holds the permission; refuses (AccessDenied) when nowhere.
+ * Every service checks its permission through this.
+ */
+export function requirePermission(actor: Actor, permission: Permission): Scope {
+  const scope = scopeOf(actor.grants, permission);
+  if (!isAllowedAnywhere(scope)) throw new AccessDenied(`not allowed: ${permission}`);
+  return scope;
+}

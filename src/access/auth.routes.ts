@@ -4,13 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { actorOf, SESSION_COOKIE } from './access.plugin.ts';
 import { type AuthSettings, changePassword, login, logout } from './auth.service.ts';
-import {
-  fullIdentifierScope,
-  isAllowedAnywhere,
-  PERMISSIONS,
-  type Permission,
-  scopeOf,
-} from './roles.policy.ts';
+import { fullIdentifierScope, mayAnywhere, PERMISSIONS, type Permission } from './roles.policy.ts';
 
 const errorSchema = z.object({ error: z.string() });
 
@@ -46,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ database: Database; auth: AuthS
       kind: actor.kind,
       grants: [...actor.grants],
       permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
-        isAllowedAnywhere(scopeOf(actor.grants, p)),
+        mayAnywhere(actor.grants, p),
       ),
       fullIdentifiers: full.everywhere ? ('everywhere' as const) : full.prefixes,
       csrfToken,

@@ -7,17 +7,10 @@
 // writes them under its own permission check.
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, requirePermission } from './actor.ts';
 import { recordAudit } from './audit.repository.ts';
 import { AccessDenied } from './errors.ts';
-import {
-  fullIdentifierScope,
-  isAllowedAnywhere,
-  narrow,
-  type Permission,
-  type Scope,
-  scopeOf,
-} from './roles.policy.ts';
+import { fullIdentifierScope, narrow, type Permission, type Scope } from './roles.policy.ts';
 
 export type PersonTable = 'residents' | 'members';
 
@@ -102,8 +95,7 @@ export class PersonalData {
    * (AccessDenied) a region outside it, or a permission held nowhere.
    */
   scopeFor(permission: Permission, region?: string): Scope {
-    const scope = scopeOf(this.actor.grants, permission);
-    if (!isAllowedAnywhere(scope)) throw new AccessDenied(`not allowed: ${permission}`);
+    const scope = requirePermission(this.actor, permission);
     if (region === undefined) return scope;
     const narrowed = narrow(scope, region);
     if (narrowed === null) throw new AccessDenied(`region ${region}: outside your area`);

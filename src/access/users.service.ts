@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.ts';
 import { normaliseRegionCode } from '../regions/codes.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, requirePermission } from './actor.ts';
 import { recordAudit } from './audit.repository.ts';
 import { grantsOf, hashToken, PasswordRefused, TOKEN_PREFIX, tokenGrants } from './auth.service.ts';
 import { AccessDenied } from './errors.ts';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.ts';
-import { isAllowedAnywhere, ROLE_LEVEL, ROLES, scopeOf } from './roles.policy.ts';
+import { ROLE_LEVEL, ROLES } from './roles.policy.ts';
 import {
   deleteGrant,
   listTokens as findTokens,
@@ -27,11 +27,7 @@ import {
 /** A request that cannot be carried out as given (400 / one CLI line). */
 export class UserRequestError extends Error {}
 
-function requireAdmin(actor: Actor) {
-  if (!isAllowedAnywhere(scopeOf(actor.grants, 'users:manage'))) {
-    throw new AccessDenied('not allowed: users:manage');
-  }
-}
+const requireAdmin = (actor: Actor) => requirePermission(actor, 'users:manage');
 
 export function parseRole(text: string): Role {
   const role = ROLES.find((r) => r === text);

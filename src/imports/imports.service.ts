@@ -6,16 +6,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Kysely, Selectable } from 'kysely';
-import type { Actor } from '../access/actor.ts';
+import { type Actor, requirePermission } from '../access/actor.ts';
 import { recordAudit } from '../access/audit.repository.ts';
 import { AccessDenied } from '../access/errors.ts';
-import {
-  covers,
-  isAllowedAnywhere,
-  mayAnywhere,
-  type Permission,
-  scopeOf,
-} from '../access/roles.policy.ts';
+import { covers, type Permission, scopeOf } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import type { DB, ImportKind, ImportsTable } from '../db/schema.ts';
 import { normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
@@ -144,8 +138,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
     }
   }
   const permission: Permission = `imports:${kind}`;
-  const scope = scopeOf(req.actor.grants, permission);
-  if (!isAllowedAnywhere(scope)) throw new AccessDenied(`not allowed: ${permission}`);
+  const scope = requirePermission(req.actor, permission);
   if (desa !== null && !covers(scope, desa)) {
     throw new AccessDenied(`--desa ${options.desa}: outside your area`);
   }
@@ -397,17 +390,12 @@ async function updateSha(db: Kysely<DB>, importId: number, tap: Tap, input: Read
     .execute();
 }
 
-function requireImportsRead(actor: Actor) {
-  if (!mayAnywhere(actor.grants, 'imports:read'))
-    throw new AccessDenied('not allowed: imports:read');
-}
-
 export async function listImports(
   database: Database,
   actor: Actor,
   filter: { period?: string | undefined; kind?: ImportKind | undefined; limit?: number },
 ): Promise<ImportRecord[]> {
-  requireImportsRead(actor);
+  requirePermission(actor, 'imports:read');
   const rows = await findImports(database.db, { ...filter, limit: filter.limit ?? 100 });
   return rows.map(toImportRecord);
 }
@@ -421,7 +409,7 @@ export async function rejectsOf(
   actor: Actor,
   id: number,
 ): Promise<{ found: false } | { found: true; path: string | null }> {
-  requireImportsRead(actor);
+  requirePermission(actor, 'imports:read');
   const row = await findImportById(database.db, id);
   if (!row) return { found: false };
   if (row.imported_by !== actor.name && !scopeOf(actor.grants, 'audit:read').everywhere) {
@@ -445,7 +433,7 @@ export async function getImport(
   actor: Actor,
   id: number,
 ): Promise<{ record: ImportRecord; rejectsFile: string | null } | undefined> {
-  requireImportsRead(actor);
+  requirePermission(actor, 'imports:read');
   const row = await findImportById(database.db, id);
   return row && { record: toImportRecord(row), rejectsFile: row.rejects_file };
 }

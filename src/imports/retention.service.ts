@@ -2,10 +2,8 @@
 // (PESIAR_RETENTION_MONTHS, default 24), then their rows are deleted. The
 // import history keeps a line for each, marked purged. Population figures
 // hold no personal data and are kept.
-import type { Actor } from '../access/actor.ts';
+import { type Actor, requirePermission } from '../access/actor.ts';
 import { recordAudit } from '../access/audit.repository.ts';
-import { AccessDenied } from '../access/errors.ts';
-import { mayAnywhere } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import { purgeBefore } from './imports.repository.ts';
 
@@ -27,7 +25,7 @@ export async function purgeExpired(
   months: number,
   now: Date = new Date(),
 ): Promise<PurgeResult> {
-  if (!mayAnywhere(actor.grants, 'data:purge')) throw new AccessDenied('not allowed: data:purge');
+  requirePermission(actor, 'data:purge');
   if (months === 0) return { keepFrom: null, imports: 0, rows: 0 };
   const keepFrom = retentionCutoff(months, now);
   return database.db.transaction().execute(async (trx) => {
