@@ -93,8 +93,9 @@ export const accessPlugin = fp<{
         request.log.error({ route: request.routeOptions.url }, 'route without access policy');
         return deny(reply, 403, 'this route declares no access policy; refused');
       }
-      await identify(request);
+      // Public routes (health probes, login, documentation) need no caller: no lookup.
       if ('public' in policy) return;
+      await identify(request);
       if (!request.actor) return deny(reply, 401, 'log in first (or send a bearer token)');
       if (request.session && !SAFE_METHODS.has(request.method)) {
         const given = request.headers[CSRF_HEADER];

@@ -81,20 +81,13 @@ export async function login(
     );
   }
   const user = await findUserByName(db, account);
-  if (user?.locked_until && user.locked_until > now) {
-    const wait = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new TooManyAttempts(
-      `account locked after ${settings.accountFailures} failed logins: try again in ${wait} minutes`,
-      wait * 60,
-    );
-  }
+  if (user) refuseIfLocked(settings, user, now);
   let ok = false;
   if (user?.password_hash != null && !user.disabled_at) {
     ok = await verifyPassword(user.password_hash, input.password);
   } else {
     await burnVerifyTime(input.password);
   }
-  await insertLoginAttempt(db, { at: now, account, ip: input.ip, ok });
   const actorOf = (name: string, userId: number | null, grants: Grant[]): Actor => ({
     name,
     kind: 'user',
@@ -108,17 +101,14 @@ export async function login(
       action: 'login_failed',
       subject: 'session',
     });
-    if (user && failures.account + 1 >= settings.accountFailures) {
-      await updateUser(db, user.id, {
-        locked_until: new Date(now.getTime() + minutes(settings.lockMinutes)),
-      });
-      throw new TooManyAttempts(
-        `account locked after ${settings.accountFailures} failed logins: try again in ${settings.lockMinutes} minutes`,
-        settings.lockMinutes * 60,
-      );
+    if (
+      await recordFailure(db, settings, { account, ip: input.ip, userId: user?.id ?? null, now })
+    ) {
+      throw accountLocked(settings, settings.lockMinutes);
     }
     throw new NotAuthenticated('wrong user name or password');
   }
+  await insertLoginAttempt(db, { at: now, account, ip: input.ip, ok: true });
   if (user.locked_until) await updateUser(db, user.id, { locked_until: null });
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -135,6 +125,44 @@ export async function login(
   const actor = actorOf(user.name, user.id, await grantsOf(db, user.id));
   await recordAudit(db, actor, { action: 'login', subject: 'session' });
   return { sessionId, csrfToken, expiresAt, actor };
+}
+
+function accountLocked(settings: AuthSettings, waitMinutes: number): TooManyAttempts {
+  return new TooManyAttempts(
+    `account locked after ${settings.accountFailures} failed logins: try again in ${waitMinutes} minutes`,
+    waitMinutes * 60,
+  );
+}
+
+function refuseIfLocked(settings: AuthSettings, user: { locked_until: Date | null }, now: Date) {
+  if (user.locked_until && user.locked_until > now) {
+    throw accountLocked(
+      settings,
+      Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000),
+    );
+  }
+}
+
+/**
+ * Records a failed password check (a login, or the current password when
+ * changing it) and locks the account once it has failed too often since its
+ * last success. Returns whether it is now locked.
+ */
+async function recordFailure(
+  db: Kysely<DB>,
+  settings: AuthSettings,
+  failure: { account: string; ip: string; userId: number | null; now: Date },
+): Promise<boolean> {
+  const { account, ip, userId, now } = failure;
+  await insertLoginAttempt(db, { at: now, account, ip, ok: false });
+  if (userId === null) return false;
+  const since = new Date(now.getTime() - minutes(settings.windowMinutes));
+  const failures = await countRecentFailures(db, account, ip, since);
+  if (failures.account < settings.accountFailures) return false;
+  await updateUser(db, userId, {
+    locked_until: new Date(now.getTime() + minutes(settings.lockMinutes)),
+  });
+  return true;
 }
 
 export interface SessionActor {
@@ -203,27 +231,13 @@ export async function changePassword(
   }
   const user = await findUserByName(db, actor.name);
   const now = settings.now();
-  if (user?.locked_until && user.locked_until > now) {
-    throw new TooManyAttempts(
-      'account locked after failed attempts: try again later',
-      settings.lockMinutes * 60,
-    );
-  }
+  if (user) refuseIfLocked(settings, user, now);
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, current))) {
     // Guessing the current password counts like a failed login.
-    const ip = actor.ip ?? 'local';
-    await insertLoginAttempt(db, { at: now, account: actor.name, ip, ok: false });
-    const since = new Date(now.getTime() - minutes(settings.windowMinutes));
-    const failures = await countRecentFailures(db, actor.name, ip, since);
-    if (user && failures.account >= settings.accountFailures) {
-      await updateUser(db, user.id, {
-        locked_until: new Date(now.getTime() + minutes(settings.lockMinutes)),
-      });
+    const failure = { account: actor.name, ip: actor.ip ?? 'local', userId: user?.id ?? null, now };
+    if (user && (await recordFailure(db, settings, failure))) {
       await revokeUserSessions(db, user.id, now);
-      throw new TooManyAttempts(
-        `account locked after ${settings.accountFailures} failed attempts: try again in ${settings.lockMinutes} minutes`,
-        settings.lockMinutes * 60,
-      );
+      throw accountLocked(settings, settings.lockMinutes);
     }
     throw new AccessDenied('current password is wrong');
   }
