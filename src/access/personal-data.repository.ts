@@ -249,16 +249,8 @@ export class PersonalData {
   /** Everything held about one NIK, in every month, within the user's area. */
   async person(nik: string, ctx: AccessContext) {
     const scope = this.scopeFor('persons:read');
-    const rowsOf = (table: PersonTable) =>
-      this.db
-        .selectFrom(table)
-        .select(this.selection(table))
-        .where('nik', '=', nik)
-        .where(likeAny('desa_code', scope))
-        .orderBy('period', 'desc')
-        .execute() as Promise<PersonRow[]>;
-    const residents = await rowsOf('residents');
-    const members = await rowsOf('members');
+    const residents = await this.rowsOfPerson('residents', nik, scope, 'masked');
+    const members = await this.rowsOfPerson('members', nik, scope, 'masked');
     await this.audit({
       action: 'read',
       subject: 'person',
@@ -280,16 +272,8 @@ export class PersonalData {
   async subjectReport(nik: string, ctx: AccessContext) {
     this.scopeFor('audit:read');
     const everywhere: Scope = { everywhere: true };
-    const rowsOf = (table: PersonTable) =>
-      this.db
-        .selectFrom(table)
-        .select(PERSON_FIELDS[table].map((f) => sql.ref(f).as(f)))
-        .select('import_id')
-        .where('nik', '=', nik)
-        .orderBy('period', 'desc')
-        .execute() as Promise<PersonRow[]>;
-    const residents = await rowsOf('residents');
-    const members = await rowsOf('members');
+    const residents = await this.rowsOfPerson('residents', nik, everywhere, 'whole');
+    const members = await this.rowsOfPerson('members', nik, everywhere, 'whole');
     const accesses = await sql<{
       id: number;
       at: Date;
@@ -331,6 +315,29 @@ export class PersonalData {
       niks: [nik],
     });
     return { nik, residents, members, accesses: accesses.rows };
+  }
+
+  /**
+   * One person's rows of a table inside the scope, newest month first:
+   * masked as the actor's role requires, or whole (with the import) for the
+   * data-subject report.
+   */
+  private rowsOfPerson(
+    table: PersonTable,
+    nik: string,
+    scope: Scope,
+    fields: 'masked' | 'whole',
+  ): Promise<PersonRow[]> {
+    const rows = this.db
+      .selectFrom(table)
+      .where('nik', '=', nik)
+      .where(likeAny('desa_code', scope))
+      .orderBy('period', 'desc');
+    return (
+      fields === 'masked'
+        ? rows.select(this.selection(table))
+        : rows.select(PERSON_FIELDS[table].map((f) => sql.ref(f).as(f))).select('import_id')
+    ).execute() as Promise<PersonRow[]>;
   }
 
   private async audit(entry: {
