@@ -7,21 +7,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { buildApp } from '../http/app.ts';
-import { importOptionsSchema } from '../imports/imports.schema.ts';
-import { importFile } from '../imports/imports.service.ts';
 import { accessPlugin } from './access.plugin.ts';
-import { addTestUser, bearerFor, TEST_PASSWORD } from './access.testing.ts';
-import { LOCAL_SYSTEM } from './actor.ts';
+import {
+  addTestUser,
+  bearerFor,
+  importCsvText,
+  TEST_PASSWORD,
+  VILLAGE_A,
+  villageOutsideA,
+} from './access.testing.ts';
 import { DEFAULT_AUTH } from './auth.service.ts';
 import { ROLES, type Role } from './roles.policy.ts';
 
-const A = '1502172006'; // Sungai Jering, Pangkalan Jambu, Merangin, Jambi
+const A = VILLAGE_A;
 const NIK_A = '1502174105900001';
 let B: string; // a village of Kabupaten Bogor, Jawa Barat
 let NIK_B: string;
@@ -178,29 +181,15 @@ let app: FastifyInstance;
 let rejectsDir: string;
 const headers = new Map<Role, Record<string, string>>();
 
-async function importCsv(kind: 'population' | 'membership', csv: string, skipBadRows = false) {
-  return importFile(database, {
-    options: importOptionsSchema.parse({ kind, period: '2026-10', skipBadRows }),
-    fileName: `${kind}.csv`,
-    input: Readable.from([Buffer.from(csv)]),
-    actor: LOCAL_SYSTEM,
-    rejectsDir,
-  });
-}
+const importCsv = (kind: 'population' | 'membership', csv: string, skipBadRows = false) =>
+  importCsvText(database, { kind, period: '2026-10', csv, rejectsDir, skipBadRows });
 
 beforeAll(async () => {
   database = await createTestDatabase();
   rejectsDir = mkdtempSync(join(tmpdir(), 'pesiar-matrix-'));
   app = await buildApp({ database, rejectsDir });
 
-  const b = await database.db
-    .selectFrom('regions')
-    .select('code')
-    .where('level', '=', 'desa')
-    .where('code', 'like', '3201%')
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-  B = b.code;
+  B = await villageOutsideA(database.db);
   NIK_B = `${B.slice(0, 6)}4105900002`;
 
   const population = await importCsv(

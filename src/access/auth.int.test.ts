@@ -7,15 +7,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { buildApp } from '../http/app.ts';
-import { importOptionsSchema } from '../imports/imports.schema.ts';
-import { importFile } from '../imports/imports.service.ts';
-import { addTestUser, bearerFor, TEST_PASSWORD } from './access.testing.ts';
+import {
+  addTestUser,
+  bearerFor,
+  importCsvText,
+  TEST_PASSWORD,
+  VILLAGE_A,
+  villageOutsideA,
+} from './access.testing.ts';
 import { LOCAL_SYSTEM } from './actor.ts';
 import {
   createToken,
@@ -25,7 +29,7 @@ import {
   UserRequestError,
 } from './users.service.ts';
 
-const A = '1502172006'; // Sungai Jering, Pangkalan Jambu, Merangin, Jambi
+const A = VILLAGE_A;
 const NIK_A = '1502174105900001';
 let B: string; // a village of Kabupaten Bogor, Jawa Barat
 let NIK_B: string;
@@ -57,26 +61,15 @@ beforeAll(async () => {
   app = await buildApp({ database, rejectsDir, auth: { now: clock } });
   proxied = await buildApp({ database, rejectsDir, auth: { now: clock }, trustProxy: true });
 
-  const b = await database.db
-    .selectFrom('regions')
-    .select('code')
-    .where('level', '=', 'desa')
-    .where('code', 'like', '3201%')
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-  B = b.code;
+  B = await villageOutsideA(database.db);
   NIK_B = `${B.slice(0, 6)}1203850002`;
-  await importFile(database, {
-    options: importOptionsSchema.parse({ kind: 'population', period: '2026-10' }),
-    fileName: 'penduduk.csv',
-    input: Readable.from([
-      Buffer.from(
-        'nik,nama,tanggal_lahir,jenis_kelamin,kode_desa\n' +
-          `${NIK_A},Siti Contoh,1990-05-01,P,${A}\n` +
-          `${NIK_B},Budi Contoh,1985-03-12,L,${B}\n`,
-      ),
-    ]),
-    actor: LOCAL_SYSTEM,
+  await importCsvText(database, {
+    kind: 'population',
+    period: '2026-10',
+    csv:
+      'nik,nama,tanggal_lahir,jenis_kelamin,kode_desa\n' +
+      `${NIK_A},Siti Contoh,1990-05-01,P,${A}\n` +
+      `${NIK_B},Budi Contoh,1985-03-12,L,${B}\n`,
     rejectsDir,
   });
 

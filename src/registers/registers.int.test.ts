@@ -6,26 +6,29 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestUser, bearerFor, TEST_PASSWORD } from '../access/access.testing.ts';
-import { LOCAL_SYSTEM } from '../access/actor.ts';
+import {
+  addTestUser,
+  bearerFor,
+  importCsvText,
+  TEST_PASSWORD,
+  VILLAGE_A,
+  villageOutsideA,
+} from '../access/access.testing.ts';
 import { PERSON_FIELDS } from '../access/personal-data.repository.ts';
 import type { Role } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { buildApp } from '../http/app.ts';
-import { importOptionsSchema } from '../imports/imports.schema.ts';
-import { importFile } from '../imports/imports.service.ts';
 
 const PERIOD = '2026-10';
 const EARLIER = '2026-09';
 
-const A = '1502172006';
+const A = VILLAGE_A;
 const KK_A = '1502170101200001';
 const SITI = '1502174105900001'; // resident and member of A
 const BUDI = '1502171203850002'; // resident of A (also in the earlier month)
@@ -60,13 +63,7 @@ const tokens = new Map<Role, string>();
 let agenCookie: string;
 
 async function importCsv(kind: 'population' | 'membership', period: string, csv: string) {
-  const result = await importFile(database, {
-    options: importOptionsSchema.parse({ kind, period }),
-    fileName: `${kind}-${period}.csv`,
-    input: Readable.from([Buffer.from(csv)]),
-    actor: LOCAL_SYSTEM,
-    rejectsDir,
-  });
+  const result = await importCsvText(database, { kind, period, csv, rejectsDir });
   expect(result.rowsRejected, JSON.stringify(result.rejects)).toBe(0);
 }
 
@@ -75,14 +72,7 @@ beforeAll(async () => {
   rejectsDir = mkdtempSync(join(tmpdir(), 'pesiar-registers-'));
   app = await buildApp({ database, rejectsDir });
 
-  const b = await database.db
-    .selectFrom('regions')
-    .select('code')
-    .where('level', '=', 'desa')
-    .where('code', 'like', '3201%')
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-  B = b.code;
+  B = await villageOutsideA(database.db);
   RINA = `${B.slice(0, 6)}4408920004`;
   JOKO = `${B.slice(0, 6)}0911800005`;
 
