@@ -43,6 +43,13 @@ export const PERMISSIONS = {
   'imports:membership': ['admin', 'bpjs'],
   'imports:population_figures': ['admin', 'pemda', 'bpjs'],
   'persons:read': ALL,
+  // Region indicators are counts, not people: every role reads them for every
+  // region (forums compare districts and provinces), whatever its grants.
+  'indicators:read': ALL,
+  // Run the monthly reconciliation for a region of one's grants.
+  'reconcile:run': ['admin', 'pemda', 'bpjs'],
+  // Decide uncertain pairs: needs both records with full identifiers.
+  'reconcile:review': ['admin', 'bpjs', 'operator_desa'],
   'persons:export': ALL,
   'audit:read': ['admin'],
   'users:manage': ['admin'],

@@ -71,6 +71,8 @@ export interface PersonRowColumns {
   nik: string | null;
   nama: string;
   nama_raw: string;
+  /** The name as compared (src/reconcile/name-key.ts). */
+  nama_kunci: string | null;
   tanggal_lahir: string | null;
   jenis_kelamin: 'L' | 'P' | null;
   flags: string[];
@@ -177,6 +179,142 @@ export interface AuditLogTable {
   niks: ColumnType<string[], string[] | undefined, never>;
 }
 
+export type ResidentStatus = 'AKTIF' | 'NONAKTIF' | 'BELUM_TERDAFTAR' | 'PERLU_VERIFIKASI';
+export type MemberOutcomeStatus =
+  | 'TERHUBUNG'
+  | 'PERLU_VERIFIKASI'
+  | 'TIDAK_ADA_DI_DATA_DESA'
+  | 'DATA_DESA_BELUM_ADA';
+export type DiscrepancyKind =
+  | 'NIK_BERBEDA'
+  | 'NAMA_BERBEDA'
+  | 'TANGGAL_LAHIR_BERBEDA'
+  | 'JENIS_KELAMIN_BERBEDA'
+  | 'DESA_BERBEDA'
+  | 'NIK_GANDA'
+  | 'NIK_TIDAK_VALID';
+export type IndicatorLevel = 'nasional' | 'provinsi' | 'kabupaten' | 'kecamatan' | 'desa';
+
+export interface ReconcileRunsTable {
+  id: Generated<number>;
+  period: string;
+  scope: string;
+  run_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  duration_ms: number;
+  settings: Json;
+  summary: Json;
+}
+
+export interface ResidentOutcomesTable {
+  period: string;
+  run_id: number;
+  kabupaten_code: string;
+  desa_code: string;
+  resident_import_id: number;
+  resident_row_no: number;
+  source_id: string;
+  hidup: boolean;
+  status: ResidentStatus;
+  member_import_id: number | null;
+  member_row_no: number | null;
+  noka: string | null;
+  method: string | null;
+  score: ColumnType<string | null, number | string | null, number | string | null>;
+  decision: 'match' | 'review' | null;
+  nik_cmp: string | null;
+  nama_cmp: string | null;
+  lahir_cmp: string | null;
+  jk_cmp: string | null;
+  desa_cmp: string | null;
+  alasan_nonaktif: string | null;
+  bulan_tunggakan: number | null;
+  segmen: string | null;
+}
+
+export interface MemberOutcomesTable {
+  period: string;
+  run_id: number;
+  kabupaten_code: string;
+  desa_code: string;
+  member_import_id: number;
+  member_row_no: number;
+  noka: string;
+  status: MemberOutcomeStatus;
+  resident_import_id: number | null;
+  resident_row_no: number | null;
+}
+
+export interface DiscrepanciesTable {
+  period: string;
+  run_id: number;
+  kabupaten_code: string;
+  desa_code: string;
+  kind: DiscrepancyKind;
+  resident_import_id: number | null;
+  resident_row_no: number | null;
+  member_import_id: number | null;
+  member_row_no: number | null;
+  register_value: string | null;
+  extract_value: string | null;
+}
+
+export interface ReviewDecisionsTable {
+  desa_code: string;
+  source_id: string;
+  noka: string;
+  decision: 'accept' | 'reject';
+  decided_by: string;
+  decided_at: Timestamp;
+  period: string;
+  note: string | null;
+}
+
+export interface UhcThresholdsTable {
+  level: 'kabupaten' | 'desa';
+  valid_from: string;
+  coverage_pct: ColumnType<string, number | string, number | string>;
+  activity_pct: ColumnType<string, number | string, number | string>;
+  note: string | null;
+}
+
+export interface IndicatorsTable {
+  period: string;
+  region_code: string;
+  level: IndicatorLevel;
+  parent_code: string | null;
+  population: number | null;
+  population_source: 'official' | 'children' | 'register' | 'none';
+  residents: number;
+  registered: number;
+  active: number;
+  inactive: number;
+  inactive_tunggakan: number;
+  inactive_pbi_nonaktif: number;
+  inactive_ppu_berhenti: number;
+  inactive_meninggal: number;
+  inactive_pindah: number;
+  inactive_lainnya: number;
+  registered_pbi_apbn: number;
+  registered_pbi_apbd: number;
+  registered_ppu: number;
+  registered_pbpu: number;
+  registered_bp: number;
+  active_pbi_apbn: number;
+  active_pbi_apbd: number;
+  active_ppu: number;
+  active_pbpu: number;
+  active_bp: number;
+  verified_registered: number;
+  verified_active: number;
+  review_pending: number;
+  members_not_in_register: number;
+  villages_with_register: number;
+  villages_with_extract: number;
+  run_id: number | null;
+}
+
 export interface DB {
   users: UsersTable;
   grants: GrantsTable;
@@ -190,5 +328,12 @@ export interface DB {
   residents: ResidentsTable;
   members: MembersTable;
   population_figures: PopulationFiguresTable;
+  reconcile_runs: ReconcileRunsTable;
+  resident_outcomes: ResidentOutcomesTable;
+  member_outcomes: MemberOutcomesTable;
+  discrepancies: DiscrepanciesTable;
+  review_decisions: ReviewDecisionsTable;
+  uhc_thresholds: UhcThresholdsTable;
+  indicators: IndicatorsTable;
   schema_migrations: SchemaMigrationsTable;
 }

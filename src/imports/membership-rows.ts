@@ -1,6 +1,7 @@
 // One row of the insurer's membership extract → one COPY line for `members`.
 // Rejected only when it cannot stand for a member: no or malformed noka, no
 // name, no known village, or a segment or status we cannot read.
+import { nameKey } from '../reconcile/name-key.ts';
 import { type CopyBuffer, copyCodeArray, copyField as f } from './copy-text.ts';
 import type { Cell } from './read-table.ts';
 import {
@@ -37,6 +38,7 @@ export const MEMBER_COLUMNS = [
   'nik_raw',
   'nama',
   'nama_raw',
+  'nama_kunci',
   'tanggal_lahir',
   'tanggal_lahir_raw',
   'jenis_kelamin',
@@ -146,6 +148,7 @@ function validateMember(
     f(nikRaw),
     f(nama),
     f(namaRaw),
+    f(nameKey(nama)),
     f(birth.date),
     f(r.raw('tanggal_lahir')),
     f(sex),

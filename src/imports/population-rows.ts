@@ -2,6 +2,8 @@
 // Only a row that cannot stand for a person is rejected (no name, no known
 // village); every other defect is kept and flagged, because the people with
 // broken records are the ones the agents must find.
+
+import { nameKey } from '../reconcile/name-key.ts';
 import { rawText } from './cells.ts';
 import { type CopyBuffer, copyCodeArray, copyField as f } from './copy-text.ts';
 import { memoCell } from './memo.ts';
@@ -34,6 +36,7 @@ export const RESIDENT_COLUMNS = [
   'no_kk_raw',
   'nama',
   'nama_raw',
+  'nama_kunci',
   'tanggal_lahir',
   'tanggal_lahir_raw',
   'tempat_lahir',
@@ -221,6 +224,7 @@ export function createResidentValidator(
     out.field(f(rawText(kkCell)));
     out.field(f(nama));
     out.field(f(namaRaw));
+    out.field(f(nameKey(nama)));
     out.field(f(birth.date));
     out.field(f(rawText(lahirCell)));
     out.field(tempatLahirOf(r.cellAt(iTempatLahir)));
