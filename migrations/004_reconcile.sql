@@ -190,3 +190,44 @@ CREATE TABLE indicators (
   PRIMARY KEY (period, region_code)
 );
 CREATE INDEX indicators_level_idx ON indicators (period, level, parent_code);
+
+-- The birth date a NIK encodes (day + 40 for women, month, two-digit year),
+-- for a NIK the importer found well-formed with a possible date (not flagged
+-- NIK_INVALID_DATE); the century is the latest not after ref_year.
+CREATE FUNCTION pesiar_nik_lahir(nik text, ref_year integer) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT make_date(
+    CASE WHEN 2000 + substr(nik, 11, 2)::int <= ref_year
+      THEN 2000 + substr(nik, 11, 2)::int ELSE 1900 + substr(nik, 11, 2)::int END,
+    substr(nik, 9, 2)::int,
+    substr(nik, 7, 2)::int % 40)
+$$;
+
+-- The sex a NIK encodes.
+CREATE FUNCTION pesiar_nik_jk(nik text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN substr(nik, 7, 2)::int > 40 THEN 'P' ELSE 'L' END
+$$;
+
+-- How two different name keys (folded words, sorted; see name-key.ts)
+-- relate: SEBAGIAN when one name's whole words are all in the other and its
+-- initials match the other's words (a dropped or abbreviated part),
+-- SEBAGIAN_UMUM when those shared words are all very common (common), MIRIP
+-- for a spelling slip, else BEDA.
+CREATE FUNCTION pesiar_name_part(a text, b text, common text[]) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN cardinality(fa) > 0 AND fa <@ fb AND ia <@ ib
+      THEN CASE WHEN fa <@ common THEN 'SEBAGIAN_UMUM' ELSE 'SEBAGIAN' END
+    WHEN cardinality(fb) > 0 AND fb <@ fa AND ib <@ ia
+      THEN CASE WHEN fb <@ common THEN 'SEBAGIAN_UMUM' ELSE 'SEBAGIAN' END
+    WHEN least(length(a), length(b)) >= 6 AND levenshtein(a, b) <= 2 THEN 'MIRIP'
+    WHEN similarity(a, b) >= 0.6 THEN 'MIRIP'
+    ELSE 'BEDA'
+  END
+  FROM (SELECT
+    array_remove(string_to_array(regexp_replace(a, '\m\w\M', '', 'g'), ' '), '') AS fa,
+    array_remove(string_to_array(regexp_replace(b, '\m\w\M', '', 'g'), ' '), '') AS fb,
+    string_to_array(regexp_replace(a, '\m(\w)\w*', '\1', 'g'), ' ') AS ia,
+    string_to_array(regexp_replace(b, '\m(\w)\w*', '\1', 'g'), ' ') AS ib) w
+$$;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { buildApp } from '../http/app.ts';
+import { rebuildIndicators } from '../indicators/indicators.repository.ts';
 import { accessPlugin } from './access.plugin.ts';
 import {
   addTestUser,
@@ -161,6 +162,53 @@ const EXPECTED: Record<string, Case> = {
     expect: only(['admin'], 200),
   },
 };
+const RECONCILERS: Role[] = ['admin', 'pemda', 'bpjs'];
+const REVIEWERS: Role[] = ['admin', 'bpjs', 'operator_desa'];
+EXPECTED['POST /api/v1/reconcile/runs'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/reconcile/runs',
+    payload: { period: '2026-10', within: region(w) },
+  }),
+  expect: regional(RECONCILERS, 200),
+};
+EXPECTED['GET /api/v1/reconcile/runs'] = {
+  request: () => get('/api/v1/reconcile/runs'),
+  expect: only(RECONCILERS, 200),
+};
+EXPECTED['GET /api/v1/reconcile/review'] = {
+  request: (w) => get('/api/v1/reconcile/review', { period: '2026-10', within: region(w) }),
+  expect: regional(REVIEWERS, 200),
+};
+for (const decision of ['accept', 'reject']) {
+  // No pair of that record is in review: a reviewer allowed there is told so (400).
+  EXPECTED[`POST /api/v1/reconcile/review/${decision}`] = {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/reconcile/review/${decision}`,
+      payload: { period: '2026-10', desa: region(w), id: 'none', noka: '0001234567890' },
+    }),
+    expect: regional(REVIEWERS, 400),
+  };
+}
+EXPECTED['GET /api/v1/reconcile/export/:kind'] = {
+  request: (w) => get('/api/v1/reconcile/export/links', { period: '2026-10', within: region(w) }),
+  expect: regional(ALL, 200),
+};
+// Indicators are counts, not people: every role reads every region's.
+EXPECTED['GET /api/v1/indicators/coverage'] = {
+  request: (w) =>
+    get('/api/v1/indicators/coverage', { period: '2026-10', level: 'desa', within: region(w) }),
+  expect: anyone(200),
+};
+EXPECTED['GET /api/v1/indicators/regions/:code'] = {
+  request: (w) => get(`/api/v1/indicators/regions/${region(w)}`, { period: '2026-10' }),
+  expect: anyone(200),
+};
+EXPECTED['GET /api/v1/indicators/periods'] = {
+  request: () => get('/api/v1/indicators/periods'),
+  expect: anyone(200),
+};
 for (const table of ['residents', 'members']) {
   EXPECTED[`GET /api/v1/${table}`] = {
     request: (w) => get(`/api/v1/${table}`, { region: region(w) }),
@@ -209,6 +257,8 @@ beforeAll(async () => {
       `0001234567890,${NIK_A},SITI CONTOH,1990-05-01,P,${A},PBPU,3,AKTIF\n` +
       `0001234567891,${NIK_B},BUDI CONTOH,1990-05-01,P,${B},PBPU,3,AKTIF\n`,
   );
+  // Both villages' indicators, so the region pages answer 200.
+  await rebuildIndicators(database.db, { period: '2026-10', scope: '', runId: null });
 
   for (const role of ROLES) {
     const name = `matrix-${role.replace('_', '-')}`;

@@ -24,16 +24,23 @@ const files = sources().map((path) => ({
 }));
 
 /** Tables that hold people (later: links, targets, visits, proposals). */
-const PERSONAL = ['residents', 'members'];
+const PERSONAL = ['residents', 'members', 'resident_outcomes', 'member_outcomes', 'discrepancies'];
 const NAMES_TABLE = new RegExp(
   `(?:selectFrom|deleteFrom|insertInto|updateTable|innerJoin|leftJoin|sql\\.table)\\(\\s*['"\`](?:${PERSONAL.join('|')})['"\`]|\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(?:${PERSONAL.join('|')})\\b`,
   'i',
 );
 
-// The gateway reads; the importer writes (under its own imports:<kind> check).
+// The gateway reads; the importer writes (under its own imports:<kind> check);
+// the indicators count (aggregates per village only: no person's row leaves
+// the database there, and its reads use the indicators table alone).
 const MAY_NAME_PERSONAL_TABLES = [
   'access/personal-data.repository.ts',
   'imports/imports.repository.ts',
+  'indicators/indicators.repository.ts',
+  // The monthly run reads both sides and writes its outcomes, in one transaction.
+  'reconcile/reconcile.repository.ts',
+  // Reads of the run's results: scoped, masked and audited like the gateway.
+  'reconcile/outcomes.repository.ts',
 ];
 
 describe('the personal-data door', () => {

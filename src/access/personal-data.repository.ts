@@ -79,10 +79,23 @@ export interface AccessContext {
   purpose: string;
 }
 
-const likeAny = (column: string, scope: Scope): Expression<SqlBool> =>
+/** The row's region (column) lies inside the scope. */
+export const likeAny = (column: string, scope: Scope): Expression<SqlBool> =>
   scope.everywhere
     ? sql<SqlBool>`true`
     : sql<SqlBool>`${sql.ref(column)} LIKE ANY(${scope.prefixes.map((p) => `${p}%`)}::text[])`;
+
+/**
+ * An identifier column (NIK, KK, noka) as the actor may see it: whole where
+ * the actor's role works with people by identifier, masked elsewhere.
+ */
+export function identifierAs(actor: Actor, column: string, desaColumn = 'desa_code') {
+  const full = fullIdentifierScope(actor.grants);
+  if (full.everywhere) return sql<string | null>`${sql.ref(column)}`;
+  if (full.prefixes.length === 0) return sql<string | null>`pesiar_mask(${sql.ref(column)})`;
+  return sql<string | null>`CASE WHEN ${likeAny(desaColumn, full)} THEN ${sql.ref(column)}
+    ELSE pesiar_mask(${sql.ref(column)}) END`;
+}
 
 export class PersonalData {
   constructor(
@@ -121,14 +134,9 @@ export class PersonalData {
   }
 
   private selection(table: PersonTable) {
-    const full = fullIdentifierScope(this.actor.grants);
-    return PERSON_FIELDS[table].map((field) => {
-      if (!IDENTIFIERS.has(field)) return sql.ref(field).as(field);
-      if (full.everywhere) return sql.ref(field).as(field);
-      if (full.prefixes.length === 0) return sql`pesiar_mask(${sql.ref(field)})`.as(field);
-      return sql`CASE WHEN ${likeAny('desa_code', full)} THEN ${sql.ref(field)}
-        ELSE pesiar_mask(${sql.ref(field)}) END`.as(field);
-    });
+    return PERSON_FIELDS[table].map((field) =>
+      IDENTIFIERS.has(field) ? identifierAs(this.actor, field).as(field) : sql.ref(field).as(field),
+    );
   }
 
   private async resolve(permission: Permission, table: PersonTable, filter: PersonFilter) {

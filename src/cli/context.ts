@@ -9,9 +9,14 @@ import { readEnv } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { startDatabase } from '../start.ts';
 
+/** Every output format; most commands print only table and json (see globalsOf). */
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+const TABLE_OR_JSON: readonly OutputFormat[] = ['table', 'json'];
+
 export const globalOptionsSchema = z.object({
   dataDir: z.string().min(1).optional(),
-  format: z.enum(['table', 'json']).default('table'),
+  format: z.enum(OUTPUT_FORMATS).default('table'),
   debug: z.boolean().default(false),
   as: z.string().min(1).optional(),
 });
@@ -20,13 +25,24 @@ export type GlobalOptions = z.infer<typeof globalOptionsSchema>;
 /** A failure the user can act on: printed as one line, no stack trace. */
 export class CliError extends Error {}
 
-export function globalsOf(command: Command): GlobalOptions {
+/**
+ * The global flags. `--format` is global (commander reads it before or after
+ * the command), so each command says which formats it prints: table and json
+ * unless it names more (`report coverage` also writes csv and xlsx).
+ */
+export function globalsOf(
+  command: Command,
+  formats: readonly OutputFormat[] = TABLE_OR_JSON,
+): GlobalOptions {
   let root = command;
   while (root.parent) root = root.parent;
   const parsed = globalOptionsSchema.safeParse(root.opts());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CliError(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'}`);
+  }
+  if (!formats.includes(parsed.data.format)) {
+    throw new CliError(`--format: this command prints ${formats.join(' | ')}`);
   }
   return parsed.data;
 }
@@ -39,8 +55,8 @@ export interface CliContext {
   as: string | undefined;
 }
 
-export function contextOf(command: Command): CliContext {
-  const globals = globalsOf(command);
+export function contextOf(command: Command, formats?: readonly OutputFormat[]): CliContext {
+  const globals = globalsOf(command, formats);
   const env = readEnv();
   return {
     globals,
@@ -76,10 +92,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** A plain aligned table; numbers right-aligned. */
+/** A plain aligned table; numbers (and the columns named `right`) right-aligned. */
 export function printTable(
   rows: readonly Record<string, unknown>[],
   columns?: readonly string[],
+  options: { right?: readonly string[] } = {},
 ): void {
   const cols = columns ?? Object.keys(rows[0] ?? {});
   const text = (v: unknown) =>
@@ -95,7 +112,9 @@ export function printTable(
       .join('  ')
       .trimEnd();
   const numeric = cols.map(
-    (c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
+    (c) =>
+      options.right?.includes(c) ||
+      (rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null)),
   );
   process.stdout.write(`${line([...cols], numeric)}\n`);
   for (const r of rows)

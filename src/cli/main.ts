@@ -4,10 +4,13 @@ import { Command, CommanderError } from 'commander';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { registerAuditCommands } from './audit.cli.ts';
 import { CliError } from './context.ts';
+import { registerGenerateCommand } from './generate.cli.ts';
 import { registerImportCommand } from './import.cli.ts';
 import { registerImportsCommands } from './imports.cli.ts';
+import { registerReconcileCommands } from './reconcile.cli.ts';
 import { registerRegionCommands } from './regions.cli.ts';
 import { registerRegisterCommands } from './registers.cli.ts';
+import { registerReportCommands } from './report.cli.ts';
 import { registerRetentionCommands } from './retention.cli.ts';
 import { registerServeCommand } from './serve.cli.ts';
 import { registerUserCommands } from './users.cli.ts';
@@ -15,7 +18,7 @@ import { registerUserCommands } from './users.cli.ts';
 const program = new Command('pesiar')
   .description('Pesiar: village-level JKN coverage drives (Petakan, Sisir, Advokasi, Registrasi)')
   .option('--data-dir <dir>', 'embedded database and files (default: PESIAR_DATA_DIR, else ./data)')
-  .option('--format <format>', 'output: table | json', 'table')
+  .option('--format <format>', 'output: table | json (report: also csv | xlsx)', 'table')
   .option('--debug', 'show stack traces on failure')
   .option(
     '--as <user>',
@@ -49,6 +52,9 @@ registerRegisterCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerRetentionCommands(program);
+registerReconcileCommands(program);
+registerGenerateCommand(program);
+registerReportCommands(program);
 
 function fail(message: string): never {
   process.stderr.write(`pesiar: ${message}\n`);

@@ -30,6 +30,8 @@ import { UserRequestError } from '../access/users.service.ts';
 import type { Database } from '../db/database.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { ImportFileError } from '../imports/imports.service.ts';
+import { indicatorsRoutes } from '../indicators/indicators.routes.ts';
+import { reconcileRoutes } from '../reconcile/reconcile.routes.ts';
 import { regionsRoutes } from '../regions/regions.routes.ts';
 import { registersRoutes } from '../registers/registers.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -89,6 +91,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'audit', description: 'Who read what: the audit log and data-subject reports' },
         { name: 'regions', description: 'The Kemendagri hierarchy' },
         {
+          name: 'indicators',
+          description: 'Coverage, activity and UHC status per region and month; rankings, trends',
+        },
+        {
+          name: 'reconcile',
+          description: 'Petakan: the monthly linkage, its review queue and its results',
+        },
+        {
           name: 'imports',
           description: 'Monthly files in: population, membership, population figures',
         },
@@ -121,6 +131,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: API_PREFIX, database, auth });
   await app.register(registersRoutes, { prefix: API_PREFIX, database });
   await app.register(auditRoutes, { prefix: API_PREFIX, database });
+  await app.register(reconcileRoutes, { prefix: API_PREFIX, database });
+  await app.register(indicatorsRoutes, { prefix: API_PREFIX, database });
 
   await app.ready();
   return app;

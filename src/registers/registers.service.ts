@@ -66,7 +66,7 @@ export async function exportPeople(
   return {
     fileName,
     count: result.count,
-    stream: exportStream(format, PERSON_FIELDS[table], result.batches, table),
+    stream: exportStream(format, PERSON_FIELDS[table], result.batches, { sheetName: table }),
   };
 }
 

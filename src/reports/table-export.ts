@@ -28,15 +28,27 @@ function csvField(value: unknown): string {
   return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+export interface ExportOptions {
+  sheetName?: string;
+  /**
+   * CSV only: start with a byte-order mark so Excel reads UTF-8 (default).
+   * Off for files other programs read (reconciliation exchange files).
+   */
+  bom?: boolean;
+}
+
 export function exportStream(
   format: ExportFormat,
   columns: readonly string[],
   batches: AsyncIterable<Row[]>,
-  sheetName = 'data',
+  options: ExportOptions = {},
 ): Readable {
   const out = new PassThrough();
-  const write = format === 'csv' ? writeCsv : writeXlsx;
-  write(out, columns, batches, sheetName).catch((error: unknown) =>
+  const done =
+    format === 'csv'
+      ? writeCsv(out, columns, batches, options.bom ?? true)
+      : writeXlsx(out, columns, batches, options.sheetName ?? 'data');
+  done.catch((error: unknown) =>
     out.destroy(error instanceof Error ? error : new Error(String(error))),
   );
   return out;
@@ -46,9 +58,10 @@ async function writeCsv(
   out: PassThrough,
   columns: readonly string[],
   batches: AsyncIterable<Row[]>,
+  bom: boolean,
 ) {
   const wait = () => new Promise((resolve) => out.once('drain', resolve));
-  if (!out.write(`\uFEFF${columns.map(csvField).join(',')}\r\n`)) await wait();
+  if (!out.write(`${bom ? '\uFEFF' : ''}${columns.map(csvField).join(',')}\r\n`)) await wait();
   for await (const rows of batches) {
     let chunk = '';
     for (const row of rows) chunk += `${columns.map((c) => csvField(row[c])).join(',')}\r\n`;

@@ -1,0 +1,52 @@
+// One measured reconciliation in a process of its own (its peak RSS is its
+// own): opens the database, imports the generated files (timed apart),
+// reconciles the period, then times a bare exact-NIK join of the same tables
+// for comparison. Prints one JSON line.
+//   node --import tsx bench/reconcile-child.ts DIR DATA_DIR [DATABASE_URL]
+import { sql } from 'kysely';
+import { LOCAL_SYSTEM } from '../src/access/actor.ts';
+import { runReconciliation } from '../src/reconcile/reconcile.service.ts';
+import { startDatabase } from '../src/start.ts';
+import { importGenerated } from './linkage-data.ts';
+
+const [dir, dataDir, databaseUrl] = process.argv.slice(2);
+if (!dir || !dataDir) throw new Error('usage: reconcile-child DIR DATA_DIR [DATABASE_URL]');
+const PERIOD = '2024-06';
+const database = await startDatabase({ databaseUrl: databaseUrl || undefined, dataDir });
+const seconds = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9;
+try {
+  let t = process.hrtime.bigint();
+  await importGenerated(database, dir, PERIOD);
+  const importSeconds = seconds(t);
+  // The database has just been written: let it gather statistics first, as
+  // autovacuum would have by the time an operator runs the month.
+  await sql`ANALYZE residents`.execute(database.db);
+  await sql`ANALYZE members`.execute(database.db);
+
+  t = process.hrtime.bigint();
+  const summary = await runReconciliation(database, LOCAL_SYSTEM, { period: PERIOD });
+  const reconcileSeconds = seconds(t);
+
+  t = process.hrtime.bigint();
+  const bare = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM residents r JOIN members m ON m.nik = r.nik
+    WHERE r.period = ${PERIOD} AND m.period = ${PERIOD}`.execute(database.db);
+  const bareSeconds = seconds(t);
+  process.stdout.write(
+    `${JSON.stringify({
+      residents: summary.residentsInScope,
+      members: summary.membersInScope,
+      candidatePairs: summary.candidatePairs,
+      statuses: summary.residents,
+      importSeconds,
+      seconds: reconcileSeconds,
+      rowsPerSecond: Math.round(summary.residentsInScope / reconcileSeconds),
+      bareSeconds,
+      bareRows: bare.rows[0]?.n ?? 0,
+      ratio: reconcileSeconds / bareSeconds,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    })}\n`,
+  );
+} finally {
+  await database.close();
+}

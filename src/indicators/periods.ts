@@ -1,0 +1,10 @@
+// Months as Pesiar names them: 'YYYY-MM'.
+
+/** The month before `period` ('2025-01' → '2024-12'). */
+export function previousPeriod(period: string): string {
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  return month === 1
+    ? `${String(year - 1).padStart(4, '0')}-12`
+    : `${period.slice(0, 4)}-${String(month - 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,465 @@
+// The monthly linkage as set operations: every statement works on the whole
+// scope at once, inside the run's one transaction (the caller's handle).
+//
+//   1. prepare   the period's residents and members of the scope, with the
+//                NIK's own date and sex standing in for missing ones
+//   2. block     candidate pairs from a few cheap equi-joins (same NIK, same
+//                village and birth date, same name key and birthday, NIK
+//                halves), never all pairs of a district
+//   3. score     each pair field by field (agreement codes + points)
+//   4. assign    one-to-one by rounds of mutual best pairs (deterministic:
+//                ties broken by row identity); reviewers' decisions first
+//   5. write     outcomes per resident and member, the discrepancy list
+//
+// Temporary tables live until the transaction ends (ON COMMIT DROP).
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Settings } from './reconcile.schema.ts';
+
+type Db = Kysely<DB>;
+
+export interface RunScope {
+  period: string;
+  /** Plain region code prefix; '' for everything. */
+  scope: string;
+}
+
+const like = (s: RunScope) => `${s.scope}%`;
+const refYear = (s: RunScope) => Number(s.period.slice(0, 4));
+
+/**
+ * Memory for the run's hash joins and sorts: a few large set operations,
+ * once a month, should not spill to disk at the default 4 MB. Lasts until
+ * the transaction ends.
+ */
+export async function tuneRun(db: Db): Promise<void> {
+  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
+}
+
+/** Rows of the scope whose name key predates migration 004 (a one-time backfill). */
+export async function findRowsWithoutNameKey(
+  db: Db,
+  table: 'residents' | 'members',
+  s: RunScope,
+  limit: number,
+): Promise<{ import_id: number; row_no: number; nama: string }[]> {
+  const r = await sql<{ import_id: number; row_no: number; nama: string }>`
+    SELECT import_id, row_no, nama FROM ${sql.table(table)}
+    WHERE period = ${s.period} AND desa_code LIKE ${like(s)} AND nama_kunci IS NULL
+    ORDER BY import_id, row_no LIMIT ${limit}`.execute(db);
+  return r.rows;
+}
+
+export async function updateNameKeys(
+  db: Db,
+  table: 'residents' | 'members',
+  rows: { import_id: number; row_no: number; key: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  // A key of '' marks a name with nothing left (only a title): not NULL, so
+  // the backfill does not visit it again.
+  await sql`
+    UPDATE ${sql.table(table)} t SET nama_kunci = v.key
+    FROM unnest(${rows.map((r) => r.import_id)}::bigint[], ${rows.map((r) => r.row_no)}::int[],
+                ${rows.map((r) => r.key ?? '')}::text[]) AS v(import_id, row_no, key)
+    WHERE t.import_id = v.import_id AND t.row_no = v.row_no`.execute(db);
+}
+
+/** Step 1: the two sides of the scope, as compact working tables (one pass each). */
+export async function prepareSides(
+  db: Db,
+  s: RunScope,
+): Promise<{ residents: number; members: number }> {
+  const year = refYear(s);
+  // The NIK's own birth date and sex stand in for missing ones (a NIK the
+  // importer found impossible is not read); bday (MMDD) and the day/month
+  // swap are blocking keys.
+  const derived = sql`
+    extract(month FROM dob_e)::int * 100 + extract(day FROM dob_e)::int AS bday,
+    CASE WHEN extract(day FROM dob_e) <= 12 AND extract(day FROM dob_e) <> extract(month FROM dob_e)
+      THEN make_date(extract(year FROM dob_e)::int, extract(day FROM dob_e)::int,
+                     extract(month FROM dob_e)::int) END AS dob_swap`;
+  const nikValid = sql`nik IS NOT NULL AND NOT 'NIK_INVALID_DATE' = ANY (flags)`;
+  await sql`
+    CREATE TEMP TABLE rc_r ON COMMIT DROP AS
+    SELECT x.*, ${derived}, false AS nik_doubt FROM (
+      SELECT (import_id::bigint << 32) | row_no AS rid, import_id, row_no,
+        kabupaten_code AS kab, desa_code AS desa, source_id, hidup, nik, no_kk,
+        nullif(nama_kunci, '') AS nk, tanggal_lahir AS dob, jenis_kelamin AS jk,
+        coalesce(tanggal_lahir, CASE WHEN ${nikValid} THEN pesiar_nik_lahir(nik, ${year}) END) AS dob_e,
+        coalesce(jenis_kelamin, CASE WHEN ${nikValid} THEN pesiar_nik_jk(nik) END) AS jk_e,
+        flags && ARRAY['NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH'] AS nik_odd,
+        flags, nik_raw, nama_raw
+      FROM residents WHERE period = ${s.period} AND desa_code LIKE ${like(s)}
+    ) x`.execute(db);
+  await sql`
+    CREATE TEMP TABLE rc_m ON COMMIT DROP AS
+    SELECT x.*, ${derived} FROM (
+      SELECT (import_id::bigint << 32) | row_no AS mid, import_id, row_no,
+        kabupaten_code AS kab, desa_code AS desa, noka, nik,
+        nullif(nama_kunci, '') AS nk, tanggal_lahir AS dob, jenis_kelamin AS jk,
+        coalesce(tanggal_lahir, CASE WHEN ${nikValid} THEN pesiar_nik_lahir(nik, ${year}) END) AS dob_e,
+        coalesce(jenis_kelamin, CASE WHEN ${nikValid} THEN pesiar_nik_jk(nik) END) AS jk_e,
+        status, alasan_nonaktif, bulan_tunggakan, segmen, nama_raw
+      FROM members WHERE period = ${s.period} AND desa_code LIKE ${like(s)}
+    ) x`.execute(db);
+  // A NIK that two residents of the scope share, or that contradicts its
+  // holder's own birth date or sex, is doubtful (often a family member's).
+  await sql`
+    UPDATE rc_r SET nik_doubt = true
+    WHERE nik_odd OR nik IN (
+      SELECT nik FROM rc_r WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1)`.execute(db);
+  await sql`ANALYZE rc_r`.execute(db);
+  await sql`ANALYZE rc_m`.execute(db);
+  const counts = await sql<{ residents: number; members: number }>`
+    SELECT (SELECT count(*) FROM rc_r)::int AS residents,
+      (SELECT count(*) FROM rc_m)::int AS members`.execute(db);
+  return counts.rows[0] ?? { residents: 0, members: 0 };
+}
+
+/**
+ * Step 2: candidate pairs. Each block is an equi-join a hash join does in
+ * one pass; together they find a person whose NIK is missing, mistyped or
+ * borrowed, whose name is spelled otherwise, whose birth date slipped or
+ * who moved within the district — without ever pairing a whole district.
+ */
+export async function findCandidates(db: Db): Promise<number> {
+  await sql`
+    CREATE TEMP TABLE rc_pairs ON COMMIT DROP AS
+    SELECT r.rid, m.mid FROM rc_r r JOIN rc_m m ON m.nik = r.nik
+    UNION
+    SELECT r.rid, m.mid FROM rc_r r JOIN rc_m m ON m.desa = r.desa AND m.dob_e = r.dob_e
+    UNION
+    SELECT r.rid, m.mid FROM rc_r r JOIN rc_m m ON m.desa = r.desa AND m.dob_e = r.dob_swap
+    UNION
+    SELECT r.rid, m.mid FROM rc_r r JOIN rc_m m ON m.desa = r.desa AND m.nk = r.nk
+    UNION
+    -- A year slip and a spelling slip together: same village and birthday,
+    -- names starting alike.
+    SELECT r.rid, m.mid FROM rc_r r JOIN rc_m m
+      ON m.desa = r.desa AND m.bday = r.bday AND left(m.nk, 2) = left(r.nk, 2)
+    UNION
+    SELECT r.rid, m.mid FROM rc_r r JOIN rc_m m ON m.kab = r.kab AND m.nk = r.nk AND m.bday = r.bday
+    UNION
+    -- A NIK typo in the serial of someone who moved: the same kecamatan of
+    -- issue and birth date in the NIK, names starting alike.
+    SELECT r.rid, m.mid FROM rc_r r JOIN rc_m m
+      ON m.kab = r.kab AND left(m.nik, 12) = left(r.nik, 12) AND left(m.nk, 2) = left(r.nk, 2)
+    UNION
+    -- A pair a reviewer accepted is compared again whatever the blocks say.
+    SELECT r.rid, m.mid FROM review_decisions d
+      JOIN rc_r r ON r.desa = d.desa_code AND r.source_id = d.source_id
+      JOIN rc_m m ON m.noka = d.noka
+    WHERE d.decision = 'accept'`.execute(db);
+  const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM rc_pairs`.execute(db);
+  return n.rows[0]?.n ?? 0;
+}
+
+/** Step 3: field-by-field agreement and the score of every candidate pair. */
+export async function scorePairs(db: Db, s: RunScope, settings: Settings): Promise<number> {
+  const w = settings.weights;
+  // Very common name words (SITI, NUR, MUHAMAD, …) weigh less when they are
+  // all two names share.
+  await sql`
+    CREATE TEMP TABLE rc_common ON COMMIT DROP AS
+    WITH words AS (
+      SELECT unnest(string_to_array(nk, ' ')) AS word FROM rc_r WHERE nk IS NOT NULL
+      UNION ALL
+      SELECT unnest(string_to_array(nk, ' ')) FROM rc_m WHERE nk IS NOT NULL
+    ), total AS (SELECT greatest(count(*), 1) AS n FROM (SELECT 1 FROM rc_r UNION ALL SELECT 1 FROM rc_m) x)
+    SELECT coalesce(array_agg(word ORDER BY word), '{}') AS words FROM (
+      SELECT word FROM words GROUP BY word
+      -- …and at least 20 times, so a small village's every word is not "common".
+      HAVING count(*) >= greatest((SELECT n FROM total) * ${settings.commonWordShare}::float8, 20)
+    ) c`.execute(db);
+
+  // Agreement codes per field, the score, and a reviewer's earlier word on
+  // the pair (an accepted pair is kept whatever its score, a rejected one
+  // never); only pairs that can still matter are written.
+  const points = (field: string, table: Record<string, number>) =>
+    sql`(${JSON.stringify(table)}::jsonb ->> ${sql.ref(field)})::numeric`;
+  await sql`
+    CREATE TEMP TABLE rc_scored ON COMMIT DROP AS
+    SELECT y.* FROM (
+      SELECT x.*, (${points('nik_cmp', w.nik)} + ${points('nama_cmp', w.nama)}
+        + ${points('lahir_cmp', w.lahir)} + ${points('jk_cmp', w.jk)}
+        + ${points('desa_cmp', w.desa)}) AS score
+      FROM (
+        SELECT p.rid, p.mid, coalesce(d.decision, 'auto') AS forced,
+          CASE
+            WHEN r.nik IS NULL OR m.nik IS NULL THEN 'KOSONG'
+            WHEN r.nik = m.nik THEN CASE WHEN r.nik_doubt THEN 'SAMA_DIRAGUKAN' ELSE 'SAMA' END
+            WHEN levenshtein(r.nik, m.nik) <= 2 THEN 'MIRIP'
+            WHEN r.nik_doubt THEN 'BEDA_DIRAGUKAN'
+            ELSE 'BEDA'
+          END AS nik_cmp,
+          CASE
+            WHEN r.nk IS NULL OR m.nk IS NULL THEN 'KOSONG'
+            WHEN r.nk = m.nk THEN
+              CASE WHEN position(' ' IN r.nk) = 0 AND r.nk = ANY (c.words) THEN 'SAMA_UMUM' ELSE 'SAMA' END
+            ELSE pesiar_name_part(r.nk, m.nk, c.words)
+          END AS nama_cmp,
+          CASE
+            WHEN r.dob_e IS NULL OR m.dob_e IS NULL THEN 'KOSONG'
+            WHEN r.dob_e = m.dob_e THEN 'SAMA'
+            WHEN r.dob_swap = m.dob_e THEN 'TERTUKAR'
+            WHEN r.bday = m.bday AND abs(extract(year FROM r.dob_e) - extract(year FROM m.dob_e)) = 1
+              THEN 'SETAHUN'
+            ELSE 'BEDA'
+          END AS lahir_cmp,
+          CASE WHEN r.jk_e IS NULL OR m.jk_e IS NULL THEN 'KOSONG'
+            WHEN r.jk_e = m.jk_e THEN 'SAMA' ELSE 'BEDA' END AS jk_cmp,
+          CASE WHEN r.desa = m.desa THEN 'SAMA' ELSE 'BEDA' END AS desa_cmp
+        FROM rc_pairs p
+        JOIN rc_r r ON r.rid = p.rid
+        JOIN rc_m m ON m.mid = p.mid
+        CROSS JOIN rc_common c
+        LEFT JOIN review_decisions d
+          ON d.desa_code = r.desa AND d.source_id = r.source_id AND d.noka = m.noka
+      ) x
+    ) y
+    WHERE y.forced = 'accept' OR (y.forced = 'auto' AND y.score >= ${settings.reviewThreshold})`.execute(
+    db,
+  );
+  void s;
+  const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM rc_scored`.execute(db);
+  return n.rows[0]?.n ?? 0;
+}
+
+/**
+ * Step 4: one member per resident and one resident per member. Each round
+ * takes the pairs that are each other's best among those still free
+ * (accepted by a reviewer first, then by score, then by row identity, so two
+ * runs decide alike); the best remaining pair is always mutual, so every
+ * round takes at least one. A pair is decided 'match' at or above the match
+ * threshold unless its resident or member had another pair as good (then a
+ * reviewer must choose), 'review' below it.
+ */
+export async function assignPairs(db: Db, settings: Settings): Promise<{ rounds: number }> {
+  // How good each resident's and each member's best pair is, and how many
+  // pairs reach it: a link is certain only when nothing else was as good.
+  await sql`
+    CREATE TEMP TABLE rc_best_r ON COMMIT DROP AS
+    SELECT rid, max(score) AS top, count(*) FILTER (WHERE score = top_score) AS at_top FROM (
+      SELECT rid, score, max(score) OVER (PARTITION BY rid) AS top_score FROM rc_scored WHERE forced = 'auto'
+    ) x GROUP BY rid`.execute(db);
+  await sql`
+    CREATE TEMP TABLE rc_best_m ON COMMIT DROP AS
+    SELECT mid, max(score) AS top, count(*) FILTER (WHERE score = top_score) AS at_top FROM (
+      SELECT mid, score, max(score) OVER (PARTITION BY mid) AS top_score FROM rc_scored WHERE forced = 'auto'
+    ) x GROUP BY mid`.execute(db);
+  await sql`
+    CREATE TEMP TABLE rc_links (rid bigint PRIMARY KEY, mid bigint NOT NULL UNIQUE,
+      score numeric, forced text, decision text) ON COMMIT DROP`.execute(db);
+  // The pairs still free, shrinking round by round.
+  await sql`
+    CREATE TEMP TABLE rc_free ON COMMIT DROP AS
+    SELECT rid, mid, score, forced,
+      CASE WHEN forced = 'accept' THEN 1000 ELSE score END AS rank_key
+    FROM rc_scored`.execute(db);
+  let rounds = 0;
+  for (;;) {
+    rounds++;
+    const taken = await sql<{ n: number }>`
+      WITH taken AS (
+        INSERT INTO rc_links (rid, mid, score, forced)
+        SELECT rid, mid, score, forced FROM (
+          SELECT f.rid, f.mid, f.score, f.forced,
+            row_number() OVER (PARTITION BY f.rid ORDER BY f.rank_key DESC, f.mid) AS by_r,
+            row_number() OVER (PARTITION BY f.mid ORDER BY f.rank_key DESC, f.rid) AS by_m
+          FROM rc_free f
+        ) ranked
+        WHERE by_r = 1 AND by_m = 1
+        RETURNING 1
+      ) SELECT count(*)::int AS n FROM taken`.execute(db);
+    if ((taken.rows[0]?.n ?? 0) === 0 || rounds >= 1000) break;
+    await sql`
+      DELETE FROM rc_free f
+      WHERE EXISTS (SELECT 1 FROM rc_links l WHERE l.rid = f.rid)
+         OR EXISTS (SELECT 1 FROM rc_links l WHERE l.mid = f.mid)`.execute(db);
+  }
+  await sql`
+    UPDATE rc_links l SET decision = CASE
+      WHEN l.forced = 'accept' THEN 'match'
+      WHEN l.score < ${settings.matchThreshold} THEN 'review'
+      WHEN l.score < br.top OR br.at_top > 1 OR l.score < bm.top OR bm.at_top > 1 THEN 'review'
+      ELSE 'match' END
+    FROM rc_best_r br, rc_best_m bm
+    WHERE br.rid = l.rid AND bm.mid = l.mid`.execute(db);
+  await sql`UPDATE rc_links SET decision = 'match' WHERE decision IS NULL`.execute(db);
+  return { rounds };
+}
+
+/** Step 5a: clear the scope's earlier results for the period (a re-run replaces them). */
+export async function clearResults(db: Db, s: RunScope): Promise<void> {
+  for (const table of ['resident_outcomes', 'member_outcomes', 'discrepancies'] as const) {
+    await sql`DELETE FROM ${sql.table(table)} WHERE period = ${s.period} AND desa_code LIKE ${like(s)}`.execute(
+      db,
+    );
+  }
+}
+
+/**
+ * Step 5b: an outcome for every resident whose district has an extract this
+ * period, and for every member. Residents of a district without an extract
+ * get none: their status cannot be known (the run's summary says so).
+ */
+export async function writeOutcomes(db: Db, s: RunScope, runId: number): Promise<void> {
+  await sql`
+    INSERT INTO resident_outcomes (period, run_id, kabupaten_code, desa_code, resident_import_id,
+      resident_row_no, source_id, hidup, status, member_import_id, member_row_no, noka, method,
+      score, decision, nik_cmp, nama_cmp, lahir_cmp, jk_cmp, desa_cmp, alasan_nonaktif,
+      bulan_tunggakan, segmen)
+    SELECT ${s.period}, ${runId}, r.kab, r.desa, r.import_id, r.row_no, r.source_id, r.hidup,
+      CASE WHEN l.rid IS NULL THEN 'BELUM_TERDAFTAR'
+        WHEN l.decision = 'review' THEN 'PERLU_VERIFIKASI'
+        ELSE m.status END,
+      m.import_id, m.row_no, m.noka,
+      CASE WHEN l.rid IS NULL THEN NULL
+        WHEN l.forced = 'accept' THEN 'peninjau'
+        WHEN c.nik_cmp IN ('SAMA', 'SAMA_DIRAGUKAN') THEN 'nik'
+        WHEN c.nik_cmp = 'MIRIP' THEN 'nik_mirip'
+        ELSE 'nama_tanggal' END,
+      l.score, l.decision, c.nik_cmp, c.nama_cmp, c.lahir_cmp, c.jk_cmp, c.desa_cmp,
+      CASE WHEN l.decision = 'match' AND m.status = 'NONAKTIF' THEN coalesce(m.alasan_nonaktif, 'LAINNYA') END,
+      CASE WHEN l.decision = 'match' THEN m.bulan_tunggakan END,
+      CASE WHEN l.decision = 'match' THEN m.segmen END
+    FROM rc_r r
+    LEFT JOIN rc_links l ON l.rid = r.rid
+    LEFT JOIN rc_m m ON m.mid = l.mid
+    LEFT JOIN rc_scored c ON c.rid = l.rid AND c.mid = l.mid
+    WHERE EXISTS (SELECT 1 FROM rc_m e WHERE e.kab = r.kab)`.execute(db);
+  await sql`
+    INSERT INTO member_outcomes (period, run_id, kabupaten_code, desa_code, member_import_id,
+      member_row_no, noka, status, resident_import_id, resident_row_no)
+    SELECT ${s.period}, ${runId}, m.kab, m.desa, m.import_id, m.row_no, m.noka,
+      CASE WHEN l.decision = 'match' THEN 'TERHUBUNG'
+        WHEN l.decision = 'review' THEN 'PERLU_VERIFIKASI'
+        WHEN EXISTS (SELECT 1 FROM rc_r v WHERE v.desa = m.desa) THEN 'TIDAK_ADA_DI_DATA_DESA'
+        ELSE 'DATA_DESA_BELUM_ADA' END,
+      r.import_id, r.row_no
+    FROM rc_m m
+    LEFT JOIN rc_links l ON l.mid = m.mid
+    LEFT JOIN rc_r r ON r.rid = l.rid`.execute(db);
+}
+
+/**
+ * Step 5c: the list for the monthly sync with Dukcapil and BPJS. Differences
+ * are listed for linked pairs (decision 'match'); register-side findings
+ * (NIK shared by two residents, NIK invalid or missing) for every resident.
+ */
+export async function writeDiscrepancies(db: Db, s: RunScope, runId: number): Promise<void> {
+  await sql`
+    INSERT INTO discrepancies (period, run_id, kabupaten_code, desa_code, kind, resident_import_id,
+      resident_row_no, member_import_id, member_row_no, register_value, extract_value)
+    SELECT ${s.period}, ${runId}, r.kab, r.desa, d.kind, r.import_id, r.row_no, m.import_id, m.row_no,
+      d.register_value, d.extract_value
+    FROM rc_links l
+    JOIN rc_r r ON r.rid = l.rid
+    JOIN rc_m m ON m.mid = l.mid
+    JOIN rc_scored c ON c.rid = l.rid AND c.mid = l.mid
+    CROSS JOIN LATERAL (VALUES
+      ('NIK_BERBEDA', r.nik IS NOT NULL AND m.nik IS NOT NULL AND r.nik <> m.nik, r.nik, m.nik),
+      ('NAMA_BERBEDA', c.nama_cmp NOT IN ('SAMA', 'SAMA_UMUM', 'KOSONG'), r.nama_raw, m.nama_raw),
+      ('TANGGAL_LAHIR_BERBEDA', r.dob IS NOT NULL AND m.dob IS NOT NULL AND r.dob <> m.dob,
+        r.dob::text, m.dob::text),
+      ('JENIS_KELAMIN_BERBEDA', r.jk IS NOT NULL AND m.jk IS NOT NULL AND r.jk <> m.jk, r.jk, m.jk),
+      ('DESA_BERBEDA', r.desa <> m.desa, r.desa, m.desa)
+    ) AS d(kind, differs, register_value, extract_value)
+    WHERE l.decision = 'match' AND d.differs`.execute(db);
+  await sql`
+    INSERT INTO discrepancies (period, run_id, kabupaten_code, desa_code, kind, resident_import_id,
+      resident_row_no, member_import_id, member_row_no, register_value, extract_value)
+    SELECT ${s.period}, ${runId}, r.kab, r.desa, k.kind, r.import_id, r.row_no, m.import_id, m.row_no,
+      coalesce(r.nik, r.nik_raw), m.nik
+    FROM rc_r r
+    LEFT JOIN rc_links l ON l.rid = r.rid AND l.decision = 'match'
+    LEFT JOIN rc_m m ON m.mid = l.mid
+    CROSS JOIN LATERAL (VALUES
+      ('NIK_GANDA', r.nik IS NOT NULL AND r.nik_doubt AND NOT r.nik_odd),
+      ('NIK_TIDAK_VALID', r.flags && ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED',
+        'NIK_INVALID_DATE', 'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH'])
+    ) AS k(kind, applies)
+    WHERE k.applies`.execute(db);
+}
+
+export interface RunCounts {
+  residents: Record<string, number>;
+  members: Record<string, number>;
+  discrepancies: Record<string, number>;
+  methods: Record<string, number>;
+  /** Villages of the scope with extract rows but no register this period. */
+  villagesWithoutRegister: number;
+  /** Villages of the scope with a register but no extract rows. */
+  villagesWithoutExtract: number;
+  /** Districts whose residents got no outcome: no extract at all this period. */
+  districtsWithoutExtract: string[];
+}
+
+export async function countResults(db: Db, s: RunScope): Promise<RunCounts> {
+  const group = async (table: string, column: string) => {
+    const r = await sql<{ k: string | null; n: number }>`
+      SELECT ${sql.ref(column)} AS k, count(*)::int AS n FROM ${sql.table(table)}
+      WHERE period = ${s.period} AND desa_code LIKE ${like(s)} GROUP BY 1 ORDER BY 1`.execute(db);
+    return Object.fromEntries(r.rows.filter((x) => x.k !== null).map((x) => [x.k, x.n]));
+  };
+  const missing = await sql<{ no_register: number; no_extract: number; districts: string[] }>`
+    SELECT
+      (SELECT count(DISTINCT desa)::int FROM rc_m m WHERE NOT EXISTS (SELECT 1 FROM rc_r r WHERE r.desa = m.desa)) AS no_register,
+      (SELECT count(DISTINCT desa)::int FROM rc_r r WHERE NOT EXISTS (SELECT 1 FROM rc_m m WHERE m.desa = r.desa)) AS no_extract,
+      (SELECT coalesce(array_agg(DISTINCT kab ORDER BY kab), '{}') FROM rc_r r
+        WHERE NOT EXISTS (SELECT 1 FROM rc_m m WHERE m.kab = r.kab)) AS districts`.execute(db);
+  const m = missing.rows[0];
+  return {
+    residents: await group('resident_outcomes', 'status'),
+    members: await group('member_outcomes', 'status'),
+    discrepancies: await group('discrepancies', 'kind'),
+    methods: await group('resident_outcomes', 'method'),
+    villagesWithoutRegister: m?.no_register ?? 0,
+    villagesWithoutExtract: m?.no_extract ?? 0,
+    districtsWithoutExtract: m?.districts ?? [],
+  };
+}
+
+export async function insertRun(
+  db: Db,
+  row: { period: string; scope: string; runBy: string; startedAt: Date; settings: Settings },
+): Promise<number> {
+  const r = await db
+    .insertInto('reconcile_runs')
+    .values({
+      period: row.period,
+      scope: row.scope,
+      run_by: row.runBy,
+      started_at: row.startedAt,
+      finished_at: row.startedAt,
+      duration_ms: 0,
+      settings: JSON.stringify(row.settings),
+      summary: '{}',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function finishRun(
+  db: Db,
+  id: number,
+  row: { finishedAt: Date; durationMs: number; summary: unknown },
+): Promise<void> {
+  await db
+    .updateTable('reconcile_runs')
+    .set({
+      finished_at: row.finishedAt,
+      duration_ms: row.durationMs,
+      summary: JSON.stringify(row.summary),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function findRuns(db: Db, filter: { period?: string | undefined; limit: number }) {
+  let q = db.selectFrom('reconcile_runs').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  if (filter.period) q = q.where('period', '=', filter.period);
+  return q.execute();
+}
