@@ -215,19 +215,33 @@ $$;
 -- SEBAGIAN_UMUM when those shared words are all very common (common), MIRIP
 -- for a spelling slip, else BEDA.
 CREATE FUNCTION pesiar_name_part(a text, b text, common text[]) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE
-    WHEN cardinality(fa) > 0 AND fa <@ fb AND ia <@ ib
-      THEN CASE WHEN fa <@ common THEN 'SEBAGIAN_UMUM' ELSE 'SEBAGIAN' END
-    WHEN cardinality(fb) > 0 AND fb <@ fa AND ib <@ ia
-      THEN CASE WHEN fb <@ common THEN 'SEBAGIAN_UMUM' ELSE 'SEBAGIAN' END
-    WHEN least(length(a), length(b)) >= 6 AND levenshtein(a, b) <= 2 THEN 'MIRIP'
-    WHEN similarity(a, b) >= 0.6 THEN 'MIRIP'
-    ELSE 'BEDA'
-  END
-  FROM (SELECT
-    array_remove(string_to_array(regexp_replace(a, '\m\w\M', '', 'g'), ' '), '') AS fa,
-    array_remove(string_to_array(regexp_replace(b, '\m\w\M', '', 'g'), ' '), '') AS fb,
-    string_to_array(regexp_replace(a, '\m(\w)\w*', '\1', 'g'), ' ') AS ia,
-    string_to_array(regexp_replace(b, '\m(\w)\w*', '\1', 'g'), ' ') AS ib) w
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  fa text[];
+  fb text[];
+  ia text[];
+  ib text[];
+BEGIN
+  -- Only names sharing a word can be one inside the other; most candidate
+  -- pairs share none, and skip the regular expressions.
+  IF string_to_array(a, ' ') && string_to_array(b, ' ') THEN
+    fa := array_remove(string_to_array(regexp_replace(a, '\m\w\M', '', 'g'), ' '), '');
+    fb := array_remove(string_to_array(regexp_replace(b, '\m\w\M', '', 'g'), ' '), '');
+    ia := string_to_array(regexp_replace(a, '\m(\w)\w*', '\1', 'g'), ' ');
+    ib := string_to_array(regexp_replace(b, '\m(\w)\w*', '\1', 'g'), ' ');
+    IF cardinality(fa) > 0 AND fa <@ fb AND ia <@ ib THEN
+      RETURN CASE WHEN fa <@ common THEN 'SEBAGIAN_UMUM' ELSE 'SEBAGIAN' END;
+    END IF;
+    IF cardinality(fb) > 0 AND fb <@ fa AND ib <@ ia THEN
+      RETURN CASE WHEN fb <@ common THEN 'SEBAGIAN_UMUM' ELSE 'SEBAGIAN' END;
+    END IF;
+  END IF;
+  IF least(length(a), length(b)) >= 6 AND levenshtein(a, b) <= 2 THEN
+    RETURN 'MIRIP';
+  END IF;
+  IF similarity(a, b) >= 0.6 THEN
+    RETURN 'MIRIP';
+  END IF;
+  RETURN 'BEDA';
+END
 $$;

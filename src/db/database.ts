@@ -60,7 +60,10 @@ const pgliteParsers = {
 
 // The embedded database runs in this process' memory: a small buffer pool
 // keeps a cheap machine's footprint low; the OS page cache does the rest.
-const PGLITE_CONF = 'shared_buffers=32MB';
+// temp_buffers: the monthly reconciliation's working tables (a district's
+// residents, members and candidate pairs) stay in memory instead of going
+// through the file system; allocated only when used.
+const PGLITE_CONF = ['shared_buffers=32MB', 'temp_buffers=96MB'];
 const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch };
 
 const identifier = /^[a-z_][a-z0-9_]*$/;

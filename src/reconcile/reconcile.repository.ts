@@ -11,7 +11,9 @@
 //                ties broken by row identity); reviewers' decisions first
 //   5. write     outcomes per resident and member, the discrepancy list
 //
-// Temporary tables live until the transaction ends (ON COMMIT DROP).
+// Temporary tables live until the transaction ends (ON COMMIT DROP). Their
+// text keys use the C collation: codes, NIKs and name keys are compared
+// byte by byte, which is what they mean and several times faster.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Settings } from './reconcile.schema.ts';
@@ -34,6 +36,12 @@ const refYear = (s: RunScope) => Number(s.period.slice(0, 4));
  */
 export async function tuneRun(db: Db): Promise<void> {
   await sql`SET LOCAL work_mem = '64MB'`.execute(db);
+  // The blocks are equi-joins of two large unsorted tables: hashing them is
+  // linear, while a merge join sorts both sides on text keys (measured: 6 s
+  // of a 13 s candidate step on PostgreSQL at 400,000 residents).
+  await sql`SET LOCAL enable_mergejoin = off`.execute(db);
+  // A month's run is a dozen statements: compiling them costs more than it saves.
+  await sql`SET LOCAL jit = off`.execute(db);
 }
 
 /** Rows of the scope whose name key predates migration 004 (a one-time backfill). */
@@ -84,8 +92,8 @@ export async function prepareSides(
     CREATE TEMP TABLE rc_r ON COMMIT DROP AS
     SELECT x.*, ${derived}, false AS nik_doubt FROM (
       SELECT (import_id::bigint << 32) | row_no AS rid, import_id, row_no,
-        kabupaten_code AS kab, desa_code AS desa, source_id, hidup, nik, no_kk,
-        nullif(nama_kunci, '') AS nk, tanggal_lahir AS dob, jenis_kelamin AS jk,
+        kabupaten_code COLLATE "C" AS kab, desa_code COLLATE "C" AS desa, source_id, hidup,
+        nik COLLATE "C" AS nik, no_kk, nullif(nama_kunci, '') COLLATE "C" AS nk, tanggal_lahir AS dob, jenis_kelamin AS jk,
         coalesce(tanggal_lahir, CASE WHEN ${nikValid} THEN pesiar_nik_lahir(nik, ${year}) END) AS dob_e,
         coalesce(jenis_kelamin, CASE WHEN ${nikValid} THEN pesiar_nik_jk(nik) END) AS jk_e,
         flags && ARRAY['NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH'] AS nik_odd,
@@ -96,8 +104,8 @@ export async function prepareSides(
     CREATE TEMP TABLE rc_m ON COMMIT DROP AS
     SELECT x.*, ${derived} FROM (
       SELECT (import_id::bigint << 32) | row_no AS mid, import_id, row_no,
-        kabupaten_code AS kab, desa_code AS desa, noka, nik,
-        nullif(nama_kunci, '') AS nk, tanggal_lahir AS dob, jenis_kelamin AS jk,
+        kabupaten_code COLLATE "C" AS kab, desa_code COLLATE "C" AS desa, noka,
+        nik COLLATE "C" AS nik, nullif(nama_kunci, '') COLLATE "C" AS nk, tanggal_lahir AS dob, jenis_kelamin AS jk,
         coalesce(tanggal_lahir, CASE WHEN ${nikValid} THEN pesiar_nik_lahir(nik, ${year}) END) AS dob_e,
         coalesce(jenis_kelamin, CASE WHEN ${nikValid} THEN pesiar_nik_jk(nik) END) AS jk_e,
         status, alasan_nonaktif, bulan_tunggakan, segmen, nama_raw
@@ -328,19 +336,20 @@ export async function writeOutcomes(db: Db, s: RunScope, runId: number): Promise
     LEFT JOIN rc_links l ON l.rid = r.rid
     LEFT JOIN rc_m m ON m.mid = l.mid
     LEFT JOIN rc_scored c ON c.rid = l.rid AND c.mid = l.mid
-    WHERE EXISTS (SELECT 1 FROM rc_m e WHERE e.kab = r.kab)`.execute(db);
+    WHERE r.kab IN (SELECT DISTINCT kab FROM rc_m)`.execute(db);
   await sql`
     INSERT INTO member_outcomes (period, run_id, kabupaten_code, desa_code, member_import_id,
       member_row_no, noka, status, resident_import_id, resident_row_no)
     SELECT ${s.period}, ${runId}, m.kab, m.desa, m.import_id, m.row_no, m.noka,
       CASE WHEN l.decision = 'match' THEN 'TERHUBUNG'
         WHEN l.decision = 'review' THEN 'PERLU_VERIFIKASI'
-        WHEN EXISTS (SELECT 1 FROM rc_r v WHERE v.desa = m.desa) THEN 'TIDAK_ADA_DI_DATA_DESA'
+        WHEN v.desa IS NOT NULL THEN 'TIDAK_ADA_DI_DATA_DESA'
         ELSE 'DATA_DESA_BELUM_ADA' END,
       r.import_id, r.row_no
     FROM rc_m m
     LEFT JOIN rc_links l ON l.mid = m.mid
-    LEFT JOIN rc_r r ON r.rid = l.rid`.execute(db);
+    LEFT JOIN rc_r r ON r.rid = l.rid
+    LEFT JOIN (SELECT DISTINCT desa FROM rc_r) v ON v.desa = m.desa`.execute(db);
 }
 
 /**

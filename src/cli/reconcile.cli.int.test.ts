@@ -1,0 +1,131 @@
+// `pesiar reconcile`, `export links|residents|discrepancies` and `review` as
+// an operator runs them (node bin/pesiar.js in a child process).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCsvText } from '../access/access.testing.ts';
+import { createTestDatabaseUrl, pgliteTemplate } from '../db/testing.ts';
+import { A, EXTRACT, REGISTER } from '../reconcile/reconcile.testing.ts';
+import { startDatabase } from '../start.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/pesiar.js', import.meta.url));
+
+let work: string;
+let dataDir: string;
+let databaseUrl: string | undefined;
+let drop: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'pesiar-reconcile-cli-'));
+  dataDir = join(work, 'data');
+  const server = await createTestDatabaseUrl();
+  databaseUrl = server?.url;
+  drop = server?.drop;
+  const database = await startDatabase(
+    databaseUrl ? { databaseUrl, dataDir: null } : { dataDir, template: pgliteTemplate() },
+  );
+  try {
+    const a2 = await database.db
+      .selectFrom('regions')
+      .select('code')
+      .where('parent_code', '=', A.slice(0, 6))
+      .where('code', '<>', A)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const rejectsDir = join(work, 'rejects');
+    await importCsvText(database, {
+      kind: 'population',
+      period: '2024-06',
+      csv: REGISTER(),
+      rejectsDir,
+    });
+    await importCsvText(database, {
+      kind: 'membership',
+      period: '2024-06',
+      csv: EXTRACT(a2.code),
+      rejectsDir,
+    });
+  } finally {
+    await database.close();
+  }
+});
+
+afterAll(async () => {
+  await drop?.();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function pesiar(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
+  delete env.PESIAR_DATA_DIR;
+  delete env.PESIAR_USER;
+  const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+    cwd: work,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('pesiar reconcile and its exports', () => {
+  it('reconciles, prints a summary, and exports the links, outcomes and discrepancies', async () => {
+    const run = await pesiar(['reconcile', '--period', '2024-06', '--within', '15.02']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Rekonsiliasi 2024-06 15\.02/);
+    expect(run.stdout).toMatch(/AKTIF\s+5/);
+    expect(run.stdout).toMatch(/PERLU_VERIFIKASI\s+1/);
+
+    const json = await pesiar(['--format', 'json', 'reconcile', '--period', '2024-06']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      period: '2024-06',
+      residents: { AKTIF: 5, NONAKTIF: 1, BELUM_TERDAFTAR: 1, PERLU_VERIFIKASI: 1 },
+    });
+
+    const out = join(work, 'links.csv');
+    const links = await pesiar(['export', 'links', '--period', '2024-06', '--out', out]);
+    expect(links.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trimEnd().split(/\r\n/);
+    expect(lines[0]).toBe('id,noka,method,score,decision');
+    expect(lines).toHaveLength(8);
+    // The local system account is an administrator: noka masked.
+    expect(lines.find((l) => l.startsWith('R1,'))).toMatch(/^R1,[^,]{13},nik,16,match$/);
+    expect(lines.find((l) => l.startsWith('R5,'))).toMatch(/,nama_tanggal,6,review$/);
+
+    const residents = await pesiar(['export', 'residents', '--period', '2024-06']);
+    expect(residents.stdout.split(/\r\n/)[0]).toBe(
+      'id,status,noka,reason,bulan_tunggakan,segmen,kode_desa,method,score,decision',
+    );
+    expect(residents.stdout).toMatch(/\r\nR2,NONAKTIF,[^,]*,TUNGGAKAN,6,PBPU,1502172006,nik,/);
+
+    const discrepancies = await pesiar(['export', 'discrepancies', '--period', '2024-06']);
+    expect(discrepancies.stdout).toMatch(
+      /^kind,kode_desa,id,noka,register_value,extract_value\r\n/,
+    );
+    expect(discrepancies.stdout).toMatch(/DESA_BERBEDA,1502172006,R8,/);
+
+    const queue = await pesiar(['review', 'list', '--period', '2024-06']);
+    expect(queue.stdout).toMatch(/1 pasangan perlu verifikasi/);
+    expect(queue.stdout).toMatch(/Ahmad Fauzi\s+AHMAD FAUZAN\s+MIRIP/);
+  });
+
+  it('refuses a bad period in one line', async () => {
+    const r = await pesiar(['reconcile', '--period', '2024-13']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('pesiar: --period must be YYYY-MM\n');
+  });
+});
