@@ -195,6 +195,11 @@ async function openPGlite(
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a test
+  // dropping its database) is an 'error' on the pool; unheard, Node would end
+  // the process. The pool has already discarded the client: the next query
+  // opens a new one.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const where = new URL(url);
   return {
