@@ -1,33 +1,17 @@
 // `pesiar reconcile`, `export links|residents|discrepancies` and `review` as
 // an operator runs them (node bin/pesiar.js in a child process).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsvText } from '../access/access.testing.ts';
-import { createTestDatabaseUrl, pgliteTemplate } from '../db/testing.ts';
 import { A, EXTRACT, REGISTER } from '../reconcile/reconcile.testing.ts';
-import { startDatabase } from '../start.ts';
+import { type CliDatabase, createCliDatabase } from './cli.testing.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/pesiar.js', import.meta.url));
-
-let work: string;
-let dataDir: string;
-let databaseUrl: string | undefined;
-let drop: (() => Promise<void>) | undefined;
+let cli: CliDatabase;
+const pesiar = (args: string[]) => cli.pesiar(args);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'pesiar-reconcile-cli-'));
-  dataDir = join(work, 'data');
-  const server = await createTestDatabaseUrl();
-  databaseUrl = server?.url;
-  drop = server?.drop;
-  const database = await startDatabase(
-    databaseUrl ? { databaseUrl, dataDir: null } : { dataDir, template: pgliteTemplate() },
-  );
-  try {
+  cli = await createCliDatabase('pesiar-reconcile-cli-', async (database, work) => {
     const a2 = await database.db
       .selectFrom('regions')
       .select('code')
@@ -48,38 +32,12 @@ beforeAll(async () => {
       csv: EXTRACT(a2.code),
       rejectsDir,
     });
-  } finally {
-    await database.close();
-  }
+  });
 });
 
 afterAll(async () => {
-  await drop?.();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await cli?.dispose();
 });
-
-function pesiar(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
-  delete env.PESIAR_DATA_DIR;
-  delete env.PESIAR_USER;
-  const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    cwd: work,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
-  });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('pesiar reconcile and its exports', () => {
   it('reconciles, prints a summary, and exports the links, outcomes and discrepancies', async () => {
@@ -96,7 +54,7 @@ describe('pesiar reconcile and its exports', () => {
       residents: { AKTIF: 5, NONAKTIF: 1, BELUM_TERDAFTAR: 1, PERLU_VERIFIKASI: 1 },
     });
 
-    const out = join(work, 'links.csv');
+    const out = join(cli.work, 'links.csv');
     const links = await pesiar(['export', 'links', '--period', '2024-06', '--out', out]);
     expect(links.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split(/\r\n/);

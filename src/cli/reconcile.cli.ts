@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { PERIOD } from '../reconcile/reconcile.schema.ts';
 import {
   RECONCILE_STEPS,
   type ReconcileSummary,
@@ -14,10 +15,8 @@ import { formatRegionCode } from '../regions/codes.ts';
 import { exportStream } from '../reports/table-export.ts';
 import { CliError, contextOf, printJson, printTable, withDatabase } from './context.ts';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 function periodOf(value: string): string {
-  if (!PERIOD.test(value)) throw new CliError('--period must be YYYY-MM');
+  if (!PERIOD.safeParse(value).success) throw new CliError('--period must be YYYY-MM');
   return value;
 }
 

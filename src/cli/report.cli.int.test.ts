@@ -1,33 +1,17 @@
 // `pesiar report coverage` as an operator runs it (node bin/pesiar.js in a
 // child process) on a database holding one month of indicators.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabaseUrl, pgliteTemplate } from '../db/testing.ts';
 import { rebuildIndicators } from '../indicators/indicators.repository.ts';
 import { addFigures, addImport, addMembers } from '../indicators/indicators.testing.ts';
-import { startDatabase } from '../start.ts';
+import { type CliDatabase, createCliDatabase } from './cli.testing.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/pesiar.js', import.meta.url));
-
-let work: string;
-let dataDir: string;
-let databaseUrl: string | undefined;
-let drop: (() => Promise<void>) | undefined;
+let cli: CliDatabase;
+const pesiar = (args: string[]) => cli.pesiar(args);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'pesiar-report-'));
-  dataDir = join(work, 'data');
-  const server = await createTestDatabaseUrl();
-  databaseUrl = server?.url;
-  drop = server?.drop;
-  const database = await startDatabase(
-    databaseUrl ? { databaseUrl, dataDir: null } : { dataDir, template: pgliteTemplate() },
-  );
-  try {
+  cli = await createCliDatabase('pesiar-report-', async (database) => {
     const db = database.db;
     const members = await addImport(db, 'membership', '2024-06');
     await addMembers(db, members, '1502172006', 1306);
@@ -38,38 +22,12 @@ beforeAll(async () => {
       '1503': 2421,
     });
     await rebuildIndicators(db, { period: '2024-06', scope: '', runId: null });
-  } finally {
-    await database.close();
-  }
+  });
 });
 
 afterAll(async () => {
-  await drop?.();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await cli?.dispose();
 });
-
-function pesiar(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
-  delete env.PESIAR_DATA_DIR;
-  delete env.PESIAR_USER;
-  const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    cwd: work,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
-  });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('pesiar report coverage', () => {
   it('prints the districts as JSON, numbers as numbers', async () => {
@@ -139,7 +97,7 @@ describe('pesiar report coverage', () => {
     );
     expect(lines[2]).toMatch(/\s2\/2\s/);
 
-    const out = join(work, 'cakupan.csv');
+    const out = join(cli.work, 'cakupan.csv');
     const csv = await pesiar([
       '--format',
       'csv',

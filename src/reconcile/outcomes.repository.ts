@@ -41,7 +41,7 @@ function scoreText(v: unknown): string | null {
 }
 
 /** How many rows an export of the period and scope holds. */
-export async function countResults(
+export async function countExportRows(
   db: Db,
   kind: ResultKind,
   period: string,

@@ -164,7 +164,7 @@ export async function findCandidates(db: Db): Promise<number> {
 }
 
 /** Step 3: field-by-field agreement and the score of every candidate pair. */
-export async function scorePairs(db: Db, s: RunScope, settings: Settings): Promise<number> {
+export async function scorePairs(db: Db, settings: Settings): Promise<number> {
   const w = settings.weights;
   // Very common name words (SITI, NUR, MUHAMAD, …) weigh less when they are
   // all two names share.
@@ -229,7 +229,6 @@ export async function scorePairs(db: Db, s: RunScope, settings: Settings): Promi
     WHERE y.forced = 'accept' OR (y.forced = 'auto' AND y.score >= ${settings.reviewThreshold})`.execute(
     db,
   );
-  void s;
   const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM rc_scored`.execute(db);
   return n.rows[0]?.n ?? 0;
 }
@@ -405,7 +404,7 @@ export interface RunCounts {
   districtsWithoutExtract: string[];
 }
 
-export async function countResults(db: Db, s: RunScope): Promise<RunCounts> {
+export async function countRunResults(db: Db, s: RunScope): Promise<RunCounts> {
   const group = async (table: string, column: string) => {
     const r = await sql<{ k: string | null; n: number }>`
       SELECT ${sql.ref(column)} AS k, count(*)::int AS n FROM ${sql.table(table)}

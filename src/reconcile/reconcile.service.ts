@@ -12,7 +12,7 @@ import { nameKey } from './name-key.ts';
 import {
   assignPairs,
   clearResults,
-  countResults,
+  countRunResults,
   findCandidates,
   findRowsWithoutNameKey,
   findRuns,
@@ -151,7 +151,7 @@ export async function runReconciliation(
     step('blok kandidat');
     const candidatePairs = await findCandidates(db);
     step('skor pasangan');
-    const scoredPairs = await scorePairs(db, s, settings);
+    const scoredPairs = await scorePairs(db, settings);
     step('pasangkan');
     const { rounds } = await assignPairs(db, settings);
     step('tulis hasil');
@@ -161,7 +161,7 @@ export async function runReconciliation(
     await writeDiscrepancies(db, s, runId);
     step('indikator');
     const indicators = await rebuildIndicators(db, { period: s.period, scope, runId });
-    const counts = await countResults(db, s);
+    const counts = await countRunResults(db, s);
 
     const missing: string[] = [];
     if (sides.residents === 0) missing.push('data penduduk desa belum diimpor untuk periode ini');

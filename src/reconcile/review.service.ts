@@ -5,14 +5,15 @@
 import { type Actor, requirePermission } from '../access/actor.ts';
 import { recordAudit } from '../access/audit.repository.ts';
 import { AccessDenied } from '../access/errors.ts';
-import { covers, narrow, type Scope } from '../access/roles.policy.ts';
+import { personalData } from '../access/personal-data.repository.ts';
+import { covers, type Scope } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import { rebuildIndicators } from '../indicators/indicators.repository.ts';
 import { normaliseRegionCode } from '../regions/codes.ts';
 import {
   applyDecision,
   auditExport,
-  countResults,
+  countExportRows,
   findOutcome,
   findReviewPairs,
   RESULT_COLUMNS,
@@ -24,18 +25,17 @@ import {
 import { PERIOD, type ReviewDecisionInput, reviewDecisionSchema } from './reconcile.schema.ts';
 import { ReconcileInputError } from './reconcile.service.ts';
 
+/** Where the permission reaches, narrowed to the region asked for (the gateway's rule). */
 function regionScope(
+  database: Database,
   actor: Actor,
   permission: 'persons:export' | 'reconcile:review',
   region?: string,
 ): Scope {
-  const scope = requirePermission(actor, permission);
-  if (region === undefined) return scope;
+  if (region === undefined) return requirePermission(actor, permission);
   const code = normaliseRegionCode(region)?.code;
   if (code === undefined) throw new ReconcileInputError(`region ${region}: not a region code`);
-  const narrowed = narrow(scope, code);
-  if (narrowed === null) throw new AccessDenied(`region ${region}: outside your area`);
-  return narrowed;
+  return personalData(database.db, actor).scopeFor(permission, code);
 }
 
 function checkPeriod(period: string): string {
@@ -58,8 +58,8 @@ export async function exportResults(
   filter: { period: string; region?: string | undefined; purpose: string },
 ): Promise<ResultExport> {
   const period = checkPeriod(filter.period);
-  const scope = regionScope(actor, 'persons:export', filter.region);
-  const count = await countResults(database.db, kind, period, scope);
+  const scope = regionScope(database, actor, 'persons:export', filter.region);
+  const count = await countExportRows(database.db, kind, period, scope);
   await auditExport(database.db, actor, { kind, period, scope, count, purpose: filter.purpose });
   return {
     columns: RESULT_COLUMNS[kind],
@@ -74,7 +74,7 @@ export async function listReviewQueue(
   filter: { period: string; region?: string | undefined; limit: number; offset: number },
 ) {
   const period = checkPeriod(filter.period);
-  const scope = regionScope(actor, 'reconcile:review', filter.region);
+  const scope = regionScope(database, actor, 'reconcile:review', filter.region);
   return findReviewPairs(database.db, actor, {
     period,
     scope,
