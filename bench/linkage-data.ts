@@ -2,7 +2,7 @@
 // benchmark: `pesiar generate` once per (region, size, seed), cached under
 // bench/out, then imported into a database with the importer itself.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Actor, LOCAL_SYSTEM } from '../src/access/actor.ts';
@@ -23,7 +23,11 @@ export const FILES = {
 export function generated(within: string, residents: number, period: string, seed = 1): string {
   const dir = join(here, 'out', `gen-${within}-${residents}-${seed}`);
   if (!existsSync(join(dir, FILES.truth))) {
-    mkdirSync(dir, { recursive: true });
+    // Written aside and renamed when whole: an interrupted run leaves no
+    // half a province to be taken for the real thing.
+    const partial = `${dir}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    mkdirSync(partial, { recursive: true });
     const t = Date.now();
     execFileSync(
       'node',
@@ -39,10 +43,11 @@ export function generated(within: string, residents: number, period: string, see
         '--seed',
         String(seed),
         '--out',
-        dir,
+        partial,
       ],
       { stdio: 'inherit' },
     );
+    renameSync(partial, dir);
     console.log(`generated ${residents} residents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
   return dir;

@@ -18,10 +18,12 @@ try {
   let t = process.hrtime.bigint();
   await importGenerated(database, dir, PERIOD);
   const importSeconds = seconds(t);
-  // The database has just been written: let it gather statistics first, as
-  // autovacuum would have by the time an operator runs the month.
+  // The database has just been written: let it gather statistics and write
+  // the import's pages out first, as autovacuum and the checkpointer (every
+  // 5 minutes) would have by the time an operator runs the month.
   await sql`ANALYZE residents`.execute(database.db);
   await sql`ANALYZE members`.execute(database.db);
+  await sql`CHECKPOINT`.execute(database.db);
 
   t = process.hrtime.bigint();
   const summary = await runReconciliation(database, LOCAL_SYSTEM, { period: PERIOD });
@@ -36,6 +38,7 @@ try {
     `${JSON.stringify({
       residents: summary.residentsInScope,
       members: summary.membersInScope,
+      certainLinks: summary.certainLinks,
       candidatePairs: summary.candidatePairs,
       statuses: summary.residents,
       importSeconds,

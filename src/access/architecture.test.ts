@@ -24,7 +24,7 @@ const files = sources().map((path) => ({
 }));
 
 /** Tables that hold people (later: links, targets, visits, proposals). */
-const PERSONAL = ['residents', 'members', 'resident_outcomes', 'member_outcomes', 'discrepancies'];
+const PERSONAL = ['residents', 'members', 'resident_outcomes', 'unlinked_members', 'discrepancies'];
 const NAMES_TABLE = new RegExp(
   `(?:selectFrom|deleteFrom|insertInto|updateTable|innerJoin|leftJoin|sql\\.table)\\(\\s*['"\`](?:${PERSONAL.join('|')})['"\`]|\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(?:${PERSONAL.join('|')})\\b`,
   'i',

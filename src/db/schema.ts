@@ -180,11 +180,8 @@ export interface AuditLogTable {
 }
 
 export type ResidentStatus = 'AKTIF' | 'NONAKTIF' | 'BELUM_TERDAFTAR' | 'PERLU_VERIFIKASI';
-export type MemberOutcomeStatus =
-  | 'TERHUBUNG'
-  | 'PERLU_VERIFIKASI'
-  | 'TIDAK_ADA_DI_DATA_DESA'
-  | 'DATA_DESA_BELUM_ADA';
+/** Why no resident is paired with a member (a paired member's outcome is its resident's). */
+export type UnlinkedMemberStatus = 'TIDAK_ADA_DI_DATA_DESA' | 'DATA_DESA_BELUM_ADA';
 export type DiscrepancyKind =
   | 'NIK_BERBEDA'
   | 'NAMA_BERBEDA'
@@ -233,7 +230,7 @@ export interface ResidentOutcomesTable {
   segmen: string | null;
 }
 
-export interface MemberOutcomesTable {
+export interface UnlinkedMembersTable {
   period: string;
   run_id: number;
   kabupaten_code: string;
@@ -241,9 +238,7 @@ export interface MemberOutcomesTable {
   member_import_id: number;
   member_row_no: number;
   noka: string;
-  status: MemberOutcomeStatus;
-  resident_import_id: number | null;
-  resident_row_no: number | null;
+  status: UnlinkedMemberStatus;
 }
 
 export interface DiscrepanciesTable {
@@ -330,7 +325,7 @@ export interface DB {
   population_figures: PopulationFiguresTable;
   reconcile_runs: ReconcileRunsTable;
   resident_outcomes: ResidentOutcomesTable;
-  member_outcomes: MemberOutcomesTable;
+  unlinked_members: UnlinkedMembersTable;
   discrepancies: DiscrepanciesTable;
   review_decisions: ReviewDecisionsTable;
   uhc_thresholds: UhcThresholdsTable;

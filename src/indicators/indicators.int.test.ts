@@ -18,10 +18,10 @@ import { availablePeriods, coverageReport, regionIndicators } from './indicators
 import {
   addFigures,
   addImport,
-  addMemberOutcomes,
   addMembers,
   addResidentOutcomes,
   addResidents,
+  addUnlinkedMembers,
 } from './indicators.testing.ts';
 
 // Jambi (15): Merangin (1502) with Pangkalan Jambu (150217) and Jangkat
@@ -97,8 +97,8 @@ async function buildMonths(db: Kdb) {
   await addResidentOutcomes(db, { ...o, n: 2, status: 'AKTIF', decision: 'match', hidup: false });
   await addResidentOutcomes(db, { ...o, n: 3, status: 'PERLU_VERIFIKASI', decision: 'review' });
   await addResidentOutcomes(db, { ...o, n: 5, status: 'BELUM_TERDAFTAR' });
-  await addMemberOutcomes(db, { ...o, n: 7, status: 'TIDAK_ADA_DI_DATA_DESA' });
-  await addMemberOutcomes(db, { ...o, n: 70, status: 'TERHUBUNG' });
+  await addUnlinkedMembers(db, { ...o, n: 7, status: 'TIDAK_ADA_DI_DATA_DESA' });
+  await addUnlinkedMembers(db, { ...o, n: 4, status: 'DATA_DESA_BELUM_ADA' });
 
   const may = await addImport(db, 'membership', '2024-05');
   await addMembers(db, may, A1, 90);

@@ -223,7 +223,7 @@ async function insertVillageRows(
       SELECT o.desa_code AS code,
         count(*) FILTER (WHERE o.status = 'TIDAK_ADA_DI_DATA_DESA') AS members_not_in_register,
         max(o.run_id) AS run_id
-      FROM member_outcomes o
+      FROM unlinked_members o
       WHERE o.period = ${period} AND starts_with(o.desa_code, ${scope})
       GROUP BY o.desa_code
     ), f AS (

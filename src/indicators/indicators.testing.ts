@@ -128,23 +128,23 @@ export async function addResidentOutcomes(
     CROSS JOIN generate_series(1, ${o.n}::int) g`.execute(db);
 }
 
-/** Outcomes of `n` members of a village. */
-export async function addMemberOutcomes(
+/** `n` members of a village that no resident is paired with. */
+export async function addUnlinkedMembers(
   db: Kysely<DB>,
   o: {
     period: string;
     desa: string;
     n: number;
-    status: 'TERHUBUNG' | 'PERLU_VERIFIKASI' | 'TIDAK_ADA_DI_DATA_DESA' | 'DATA_DESA_BELUM_ADA';
+    status: 'TIDAK_ADA_DI_DATA_DESA' | 'DATA_DESA_BELUM_ADA';
     runId?: number;
   },
 ): Promise<void> {
   await sql`
-    INSERT INTO member_outcomes (period, run_id, kabupaten_code, desa_code, member_import_id,
+    INSERT INTO unlinked_members (period, run_id, kabupaten_code, desa_code, member_import_id,
       member_row_no, noka, status)
     SELECT ${o.period}, ${o.runId ?? 1}::bigint, left(${o.desa}, 4), ${o.desa}, 0, base.n + g,
       lpad((base.n + g)::text, 13, '0'), ${o.status}
-    FROM (SELECT coalesce(max(member_row_no), 0) AS n FROM member_outcomes
+    FROM (SELECT coalesce(max(member_row_no), 0) AS n FROM unlinked_members
           WHERE period = ${o.period} AND member_import_id = 0) base
     CROSS JOIN generate_series(1, ${o.n}::int) g`.execute(db);
 }

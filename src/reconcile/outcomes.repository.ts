@@ -35,6 +35,9 @@ export const RESULT_COLUMNS: Record<ResultKind, readonly string[]> = {
 
 const BATCH = 5_000;
 
+/** Where a page ends: village, register import and row, and the finding's rank. */
+type Cursor = [string, number, number, number];
+
 function scoreText(v: unknown): string | null {
   // numeric(6,2) arrives as text: print it without trailing zeros (9.00 → 9).
   return v === null || v === undefined ? null : String(Number(v));
@@ -59,8 +62,9 @@ export async function countExportRows(
 }
 
 /**
- * The rows of an export in batches, in register order (import, row): two runs
- * on the same data give the same file. Keyset paging keeps memory flat.
+ * The rows of an export in batches, by village and then in register order
+ * (import, row): two runs on the same data give the same file. Keyset paging
+ * on the outcome tables' key keeps memory flat.
  */
 export async function* resultBatches(
   db: Db,
@@ -69,13 +73,14 @@ export async function* resultBatches(
   period: string,
   scope: Scope,
 ): AsyncIterable<Row[]> {
-  let after: [number, number, number] = [0, 0, 0];
+  let after: Cursor = ['', 0, 0, 0];
   for (;;) {
     const rows = await resultPage(db, actor, kind, period, scope, after);
     if (rows.length === 0) return;
     const last = rows[rows.length - 1] as Row;
-    after = [Number(last._i), Number(last._r), Number(last._k ?? 0)];
+    after = [String(last._d), Number(last._i), Number(last._r), Number(last._k ?? 0)];
     for (const row of rows) {
+      delete row._d;
       delete row._i;
       delete row._r;
       delete row._k;
@@ -91,7 +96,7 @@ async function resultPage(
   kind: ResultKind,
   period: string,
   scope: Scope,
-  after: [number, number, number],
+  after: Cursor,
 ): Promise<Row[]> {
   if (kind === 'discrepancies') {
     // Several findings per resident: the kind's position orders them.
@@ -102,16 +107,17 @@ async function resultPage(
           THEN ${identifierAs(actor, 'd.register_value', 'd.desa_code')} ELSE d.register_value END AS register_value,
         CASE WHEN d.kind IN ('NIK_BERBEDA', 'NIK_TIDAK_VALID')
           THEN ${identifierAs(actor, 'd.extract_value', 'd.desa_code')} ELSE d.extract_value END AS extract_value,
-        d.resident_import_id AS _i, d.resident_row_no AS _r, k.ord AS _k
+        d.desa_code AS _d, d.resident_import_id AS _i, d.resident_row_no AS _r, k.ord AS _k
       FROM discrepancies d
-      JOIN resident_outcomes o ON o.period = d.period
+      JOIN resident_outcomes o ON o.period = d.period AND o.desa_code = d.desa_code
         AND o.resident_import_id = d.resident_import_id AND o.resident_row_no = d.resident_row_no
       JOIN (VALUES ('NIK_BERBEDA', 1), ('NAMA_BERBEDA', 2), ('TANGGAL_LAHIR_BERBEDA', 3),
         ('JENIS_KELAMIN_BERBEDA', 4), ('DESA_BERBEDA', 5), ('NIK_GANDA', 6),
         ('NIK_TIDAK_VALID', 7)) AS k(kind, ord) ON k.kind = d.kind
       WHERE d.period = ${period} AND ${likeAny('d.desa_code', scope)}
-        AND (d.resident_import_id, d.resident_row_no, k.ord) > (${after[0]}, ${after[1]}, ${after[2]})
-      ORDER BY d.resident_import_id, d.resident_row_no, k.ord
+        AND (d.desa_code, d.resident_import_id, d.resident_row_no, k.ord)
+          > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})
+      ORDER BY d.desa_code, d.resident_import_id, d.resident_row_no, k.ord
       LIMIT ${BATCH}`.execute(db);
     return r.rows;
   }
@@ -126,12 +132,12 @@ async function resultPage(
           : sql`o.alasan_nonaktif AS reason, o.bulan_tunggakan, o.segmen, o.desa_code AS kode_desa,
               o.method, o.score, o.decision,`
       }
-      o.resident_import_id AS _i, o.resident_row_no AS _r
+      o.desa_code AS _d, o.resident_import_id AS _i, o.resident_row_no AS _r
     FROM resident_outcomes o
     WHERE o.period = ${period} AND ${likeAny('o.desa_code', scope)}
       ${links ? sql`AND o.noka IS NOT NULL` : sql``}
-      AND (o.resident_import_id, o.resident_row_no) > (${after[0]}, ${after[1]})
-    ORDER BY o.resident_import_id, o.resident_row_no
+      AND (o.desa_code, o.resident_import_id, o.resident_row_no) > (${after[0]}, ${after[1]}, ${after[2]})
+    ORDER BY o.desa_code, o.resident_import_id, o.resident_row_no
     LIMIT ${BATCH}`.execute(db);
   return r.rows;
 }
@@ -290,6 +296,8 @@ export async function applyDecision(
   db: Db,
   period: string,
   outcome: {
+    /** The resident's village (the outcome key leads with it). */
+    desa: string;
     resident_import_id: number;
     resident_row_no: number;
     member_import_id: number;
@@ -304,12 +312,15 @@ export async function applyDecision(
         bulan_tunggakan = m.bulan_tunggakan, segmen = m.segmen
       FROM members m
       WHERE m.import_id = ${outcome.member_import_id} AND m.row_no = ${outcome.member_row_no}
-        AND o.period = ${period} AND o.resident_import_id = ${outcome.resident_import_id}
+        AND o.period = ${period} AND o.desa_code = ${outcome.desa}
+        AND o.resident_import_id = ${outcome.resident_import_id}
         AND o.resident_row_no = ${outcome.resident_row_no}`.execute(db);
+    // The member is paired now: it leaves the unlinked list if it was there.
     await sql`
-      UPDATE member_outcomes SET status = 'TERHUBUNG'
-      WHERE period = ${period} AND member_import_id = ${outcome.member_import_id}
-        AND member_row_no = ${outcome.member_row_no}`.execute(db);
+      DELETE FROM unlinked_members u USING members m
+      WHERE m.import_id = ${outcome.member_import_id} AND m.row_no = ${outcome.member_row_no}
+        AND u.period = ${period} AND u.desa_code = m.desa_code
+        AND u.member_import_id = m.import_id AND u.member_row_no = m.row_no`.execute(db);
     return;
   }
   await sql`
@@ -317,15 +328,23 @@ export async function applyDecision(
       member_import_id = NULL, member_row_no = NULL, noka = NULL, score = NULL, nik_cmp = NULL,
       nama_cmp = NULL, lahir_cmp = NULL, jk_cmp = NULL, desa_cmp = NULL, alasan_nonaktif = NULL,
       bulan_tunggakan = NULL, segmen = NULL
-    WHERE period = ${period} AND resident_import_id = ${outcome.resident_import_id}
+    WHERE period = ${period} AND desa_code = ${outcome.desa}
+      AND resident_import_id = ${outcome.resident_import_id}
       AND resident_row_no = ${outcome.resident_row_no}`.execute(db);
+  // The member is no one's now: it joins the unlinked list of its village.
   await sql`
-    UPDATE member_outcomes mo SET status = CASE WHEN EXISTS (
-        SELECT 1 FROM resident_outcomes o WHERE o.period = mo.period AND o.desa_code = mo.desa_code)
-      THEN 'TIDAK_ADA_DI_DATA_DESA' ELSE 'DATA_DESA_BELUM_ADA' END,
-      resident_import_id = NULL, resident_row_no = NULL
-    WHERE period = ${period} AND member_import_id = ${outcome.member_import_id}
-      AND member_row_no = ${outcome.member_row_no}`.execute(db);
+    INSERT INTO unlinked_members (period, run_id, kabupaten_code, desa_code, member_import_id,
+      member_row_no, noka, status)
+    SELECT ${period}, o.run_id, m.kabupaten_code, m.desa_code, m.import_id, m.row_no, m.noka,
+      CASE WHEN EXISTS (
+          SELECT 1 FROM resident_outcomes x WHERE x.period = ${period} AND x.desa_code = m.desa_code)
+        THEN 'TIDAK_ADA_DI_DATA_DESA' ELSE 'DATA_DESA_BELUM_ADA' END
+    FROM members m
+    JOIN resident_outcomes o ON o.period = ${period} AND o.desa_code = ${outcome.desa}
+      AND o.resident_import_id = ${outcome.resident_import_id}
+      AND o.resident_row_no = ${outcome.resident_row_no}
+    WHERE m.import_id = ${outcome.member_import_id} AND m.row_no = ${outcome.member_row_no}
+    ON CONFLICT DO NOTHING`.execute(db);
 }
 
 export async function auditExport(

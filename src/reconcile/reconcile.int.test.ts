@@ -60,6 +60,16 @@ async function rows(kind: 'links' | 'residents' | 'discrepancies', period: strin
   return all;
 }
 
+/** The members no resident is paired with: noka → status. */
+async function unlinked(period: string) {
+  const r = await database.db
+    .selectFrom('unlinked_members')
+    .select(['noka', 'status'])
+    .where('period', '=', period)
+    .execute();
+  return Object.fromEntries(r.map((x) => [x.noka, x.status]));
+}
+
 async function statusById(period: string) {
   return Object.fromEntries((await rows('residents', period)).map((r) => [r.id, r]));
 }
@@ -158,8 +168,14 @@ describe('runReconciliation', () => {
       'reject',
     );
     expect((await statusById('2024-06')).R5).toMatchObject({ status: 'BELUM_TERDAFTAR' });
+    // The member is no one's now: it is listed as not in the village data.
+    expect(await unlinked('2024-06')).toEqual({
+      '0000000000005': 'TIDAK_ADA_DI_DATA_DESA',
+      '0000000000007': 'TIDAK_ADA_DI_DATA_DESA',
+    });
     await runReconciliation(database, LOCAL_SYSTEM, { period: '2024-06' });
     expect((await statusById('2024-06')).R5).toMatchObject({ status: 'BELUM_TERDAFTAR' });
+    expect(Object.keys(await unlinked('2024-06'))).toContain('0000000000005');
   });
 
   it('is deterministic: two runs give identical exports', async () => {
@@ -178,6 +194,8 @@ describe('runReconciliation', () => {
     ];
     expect(second).toEqual(first);
     expect(first[0]?.length).toBe(7);
+    // One to one: no member is linked twice.
+    expect(new Set(first[0]?.map((l) => l.noka)).size).toBe(7);
   });
 
   it('does what the data allows when a side is missing', async () => {

@@ -18,6 +18,7 @@ import {
   findRuns,
   finishRun,
   insertRun,
+  linkCertain,
   prepareSides,
   type RunCounts,
   scorePairs,
@@ -59,6 +60,9 @@ export interface ReconcileSummary extends RunCounts {
   within: string;
   residentsInScope: number;
   membersInScope: number;
+  /** Links by a unique NIK that no other pair could contest (not blocked or scored). */
+  certainLinks: number;
+  /** Candidate and scored pairs among the residents and members left after those. */
   candidatePairs: number;
   scoredPairs: number;
   rounds: number;
@@ -149,6 +153,7 @@ export async function runReconciliation(
     step('siapkan data');
     const sides = await prepareSides(db, s);
     step('blok kandidat');
+    const certainLinks = await linkCertain(db, settings, sides);
     const candidatePairs = await findCandidates(db);
     step('skor pasangan');
     const scoredPairs = await scorePairs(db, settings);
@@ -188,6 +193,7 @@ export async function runReconciliation(
       within: scope === '' ? '' : dotted(scope),
       residentsInScope: sides.residents,
       membersInScope: sides.members,
+      certainLinks,
       candidatePairs,
       scoredPairs,
       rounds,

@@ -139,6 +139,7 @@ export async function decideReview(
       tx.db,
       period,
       {
+        desa: desa.code,
         resident_import_id: outcome.resident_import_id,
         resident_row_no: outcome.resident_row_no,
         member_import_id: outcome.member_import_id,
