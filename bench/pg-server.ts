@@ -22,7 +22,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<{ url: string; stop(): void } | null> {
+/**
+ * The buffer pool a server of that size would be given: 256 MB for a
+ * district (a small server), 2 GB for a province (a quarter of an 8 GB
+ * server's memory, the usual rule).
+ */
+export type ServerSize = 'district' | 'province';
+const SHARED_BUFFERS: Record<ServerSize, string> = { district: '256MB', province: '2GB' };
+
+export async function startPostgres(
+  size: ServerSize = 'district',
+): Promise<{ url: string; stop(): void } | null> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop() {} };
   if (!existsSync(`${BIN}/pg_ctl`)) return null;
   const dir = mkdtempSync(join(tmpdir(), 'pesiar-bench-pg-'));
@@ -42,9 +52,9 @@ export async function startPostgres(): Promise<{ url: string; stop(): void } | n
     '-l',
     join(dir, 'log'),
     '-o',
-    // Durability as in production (fsync on); a buffer pool and WAL size a
-    // small district server would be given.
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_wal_size=4GB`,
+    // Durability as in production (fsync on); the buffer pool and WAL size
+    // a server of that size would be given.
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=${SHARED_BUFFERS[size]} -c max_wal_size=4GB`,
     'start',
   ]);
   return {

@@ -18,11 +18,9 @@ try {
   let t = process.hrtime.bigint();
   await importGenerated(database, dir, PERIOD);
   const importSeconds = seconds(t);
-  // The database has just been written: let it gather statistics and write
-  // the import's pages out first, as autovacuum and the checkpointer (every
-  // 5 minutes) would have by the time an operator runs the month.
-  await sql`ANALYZE residents`.execute(database.db);
-  await sql`ANALYZE members`.execute(database.db);
+  // The import has gathered the tables' statistics (ANALYZE) itself. Its
+  // pages are written out first, as the checkpointer (every 5 minutes) would
+  // have by the time an operator runs the month.
   await sql`CHECKPOINT`.execute(database.db);
 
   t = process.hrtime.bigint();

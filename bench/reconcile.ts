@@ -56,10 +56,11 @@ if (!pg) {
   }
   if (PROVINCE) {
     const province = generated('15', 5_500_000, '2024-06');
-    const pg2 = await startPostgres();
+    const pg2 = await startPostgres('province');
     if (pg2) {
       try {
         measure('province PostgreSQL', province, pg2.url);
+        console.log('  (province server: shared_buffers 2 GB; district server: 256 MB)');
       } finally {
         pg2.stop();
       }

@@ -101,6 +101,17 @@ export async function deleteRows(
     WHERE import_id = ${importId} AND row_no = ANY(${[...rowNos]}::int[])`.execute(db);
 }
 
+/**
+ * Fresh statistics for a table a file was just loaded into. PGlite has no
+ * autovacuum to gather them, and a PostgreSQL server's would come minutes
+ * later: without them the month's reconciliation and indicators plan their
+ * joins blind (measured on PGlite at 400,000 residents: 65 s instead of 30 s).
+ * ANALYZE reads a sample, not the table; it sees this transaction's rows.
+ */
+export async function analyzeLoaded(db: Kysely<DB>, table: string): Promise<void> {
+  await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}
+
 export async function findImports(
   db: Kysely<DB>,
   filter: { period?: string | undefined; kind?: ImportKind | undefined; limit: number },

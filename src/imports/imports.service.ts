@@ -15,6 +15,7 @@ import type { DB, ImportKind, ImportsTable } from '../db/schema.ts';
 import { normaliseRegionCode, type RegionLevel } from '../regions/codes.ts';
 import { FIGURE_COLUMNS } from './figures-rows.ts';
 import {
+  analyzeLoaded,
   deleteRows,
   findCommittedImport,
   findDuplicateRows,
@@ -281,6 +282,7 @@ export async function importFile(database: Database, req: ImportRequest): Promis
         rejects_file: rejects.rows > 0 ? rejects.path : null,
       });
       await updateSha(tx.db, importId, tap, req.input);
+      await analyzeLoaded(tx.db, tableName);
       await recordAudit(tx.db, req.actor, {
         action: 'import',
         subject: ROW_TABLE[kind],

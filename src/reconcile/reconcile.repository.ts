@@ -51,6 +51,21 @@ export async function tuneRun(db: Db): Promise<void> {
   await sql`SET LOCAL default_statistics_target = 10`.execute(db);
 }
 
+/**
+ * A province's run (millions of rows a side) hashes tables several times the
+ * size of a district's: give its joins room, so they do not spill to disk in
+ * batches (measured on 10 million rows: about 20 s of 270 s). Only what a
+ * join needs is taken, and a district's run stays within the 64 MB.
+ */
+export async function sizeRun(
+  db: Db,
+  sides: { residents: number; members: number },
+): Promise<void> {
+  if (sides.residents + sides.members > 2_000_000) {
+    await sql`SET LOCAL work_mem = '256MB'`.execute(db);
+  }
+}
+
 /** Rows of the scope whose name key predates migration 004 (a one-time backfill). */
 export async function findRowsWithoutNameKey(
   db: Db,
@@ -99,7 +114,7 @@ export async function prepareSides(
   const nikValid = sql`nik IS NOT NULL AND NOT 'NIK_INVALID_DATE' = ANY (flags)`;
   await sql`
     CREATE TEMP TABLE rc_r ON COMMIT DROP AS
-    SELECT x.*, ${derived}, false AS nik_doubt FROM (
+    SELECT x.*, ${derived} FROM (
       SELECT (import_id::bigint << 32) | row_no AS rid, import_id, row_no,
         kabupaten_code COLLATE "C" AS kab, desa_code COLLATE "C" AS desa, source_id, hidup,
         nik COLLATE "C" AS nik, no_kk, nullif(nama_kunci, '') COLLATE "C" AS nk, tanggal_lahir AS dob, jenis_kelamin AS jk,
@@ -121,11 +136,13 @@ export async function prepareSides(
       FROM members WHERE period = ${s.period} AND desa_code LIKE ${like(s)}
     ) x`.execute(db);
   // A NIK that two residents of the scope share, or that contradicts its
-  // holder's own birth date or sex, is doubtful (often a family member's).
+  // holder's own birth date or sex (nik_odd), is doubtful: often a family
+  // member's. The shared ones are few; they are looked up, not stamped on
+  // every row.
   await sql`
-    UPDATE rc_r SET nik_doubt = true
-    WHERE nik_odd OR nik IN (
-      SELECT nik FROM rc_r WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1)`.execute(db);
+    CREATE TEMP TABLE rc_shared ON COMMIT DROP AS
+    SELECT nik FROM rc_r WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1`.execute(db);
+  await sql`ANALYZE rc_shared`.execute(db);
   await sql`ANALYZE rc_r`.execute(db);
   await sql`ANALYZE rc_m`.execute(db);
   const counts = await sql<{ residents: number; members: number }>`
@@ -163,6 +180,16 @@ const comparisons = sql`
   CASE WHEN r.jk_e IS NULL OR m.jk_e IS NULL THEN 'KOSONG'
     WHEN r.jk_e = m.jk_e THEN 'SAMA' ELSE 'BEDA' END AS jk_cmp,
   CASE WHEN r.desa = m.desa THEN 'SAMA' ELSE 'BEDA' END AS desa_cmp`;
+
+/** What a link keeps of its member for the outcome (alias `m`). */
+const memberFields = sql`m.import_id AS m_import_id, m.row_no AS m_row_no, m.noka,
+  m.status AS m_status, m.alasan_nonaktif, m.bulan_tunggakan, m.segmen`;
+
+/** The columns of rc_links, in order. */
+const LINK_COLUMNS = sql.raw(
+  'rid, mid, score, forced, decision, nik_cmp, nama_cmp, lahir_cmp, jk_cmp, desa_cmp, ' +
+    'm_import_id, m_row_no, noka, m_status, alasan_nonaktif, bulan_tunggakan, segmen',
+);
 
 /** The score of a row carrying the five agreement codes: the sum of their points. */
 function scoreOf(w: Weights) {
@@ -225,22 +252,27 @@ export async function linkCertain(
       HAVING count(*) * (SELECT k FROM total)
         >= greatest((SELECT n FROM total) * ${settings.commonWordShare}::float8, 20)
     ) c`.execute(db);
+  // A link carries what the outcome needs of its member, so writing the
+  // outcomes does not join the extract again.
   await sql`
     CREATE TEMP TABLE rc_links (rid bigint NOT NULL, mid bigint NOT NULL,
       score numeric NOT NULL, forced text NOT NULL, decision text NOT NULL,
-      nik_cmp text, nama_cmp text, lahir_cmp text, jk_cmp text, desa_cmp text) ON COMMIT DROP`.execute(
-    db,
-  );
+      nik_cmp text, nama_cmp text, lahir_cmp text, jk_cmp text, desa_cmp text,
+      m_import_id bigint, m_row_no integer, noka text, m_status text, alasan_nonaktif text,
+      bulan_tunggakan smallint, segmen text) ON COMMIT DROP`.execute(db);
   const linked = await sql<{ n: number }>`
     WITH certain AS (
-      INSERT INTO rc_links
-      SELECT rid, mid, score, 'auto', 'match', nik_cmp, nama_cmp, lahir_cmp, jk_cmp, desa_cmp FROM (
-        SELECT x.*, ${scoreOf(settings.weights)} AS score FROM (
-          SELECT r.rid, m.mid, ${comparisons}
-          FROM rc_r r JOIN rc_m m ON m.nik = r.nik
+      INSERT INTO rc_links (${LINK_COLUMNS})
+      SELECT ${LINK_COLUMNS} FROM (
+        SELECT x.*, ${scoreOf(settings.weights)} AS score, 'auto' AS forced, 'match' AS decision FROM (
+          SELECT r.rid, m.mid, ${memberFields}, ${comparisons}
+          FROM (
+            SELECT *, false AS nik_doubt FROM rc_r
+            WHERE NOT nik_odd AND nik NOT IN (SELECT nik FROM rc_shared)
+          ) r
+          JOIN rc_m m ON m.nik = r.nik
           CROSS JOIN rc_common c
-          WHERE NOT r.nik_doubt
-            AND m.nik NOT IN (SELECT nik FROM rc_m WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1)
+          WHERE m.nik NOT IN (SELECT nik FROM rc_m WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1)
             AND NOT EXISTS (SELECT 1 FROM review_decisions d
               WHERE d.desa_code = r.desa AND d.source_id = r.source_id)
             AND NOT EXISTS (SELECT 1 FROM review_decisions d WHERE d.noka = m.noka)
@@ -254,9 +286,9 @@ export async function linkCertain(
   // What is left for blocking and scoring.
   await sql`
     CREATE TEMP TABLE rc_ro ON COMMIT DROP AS
-    SELECT * FROM rc_r r WHERE NOT EXISTS (SELECT 1 FROM rc_links l WHERE l.rid = r.rid)`.execute(
-    db,
-  );
+    SELECT r.*, r.nik_odd OR s.nik IS NOT NULL AS nik_doubt
+    FROM rc_r r LEFT JOIN rc_shared s ON s.nik = r.nik
+    WHERE NOT EXISTS (SELECT 1 FROM rc_links l WHERE l.rid = r.rid)`.execute(db);
   await sql`
     CREATE TEMP TABLE rc_mo ON COMMIT DROP AS
     SELECT * FROM rc_m m WHERE NOT EXISTS (SELECT 1 FROM rc_links l WHERE l.mid = m.mid)`.execute(
@@ -315,7 +347,7 @@ export async function scorePairs(db: Db, settings: Settings): Promise<number> {
     CREATE TEMP TABLE rc_scored ON COMMIT DROP AS
     SELECT y.* FROM (
       SELECT x.*, ${scoreOf(settings.weights)} AS score FROM (
-        SELECT p.rid, p.mid, coalesce(d.decision, 'auto') AS forced, ${comparisons}
+        SELECT p.rid, p.mid, coalesce(d.decision, 'auto') AS forced, ${memberFields}, ${comparisons}
         FROM rc_pairs p
         JOIN rc_ro r ON r.rid = p.rid
         JOIN rc_mo m ON m.mid = p.mid
@@ -360,20 +392,21 @@ export async function assignPairs(db: Db, settings: Settings): Promise<{ rounds:
     CREATE TEMP TABLE rc_free ON COMMIT DROP AS
     SELECT s.*, CASE WHEN forced = 'accept' THEN 1000 ELSE score END AS rank_key
     FROM rc_scored s`.execute(db);
+  await sql`CREATE TEMP TABLE rc_taken (rid bigint, mid bigint) ON COMMIT DROP`.execute(db);
   let rounds = 0;
   for (;;) {
     rounds++;
-    const taken = await sql<{ n: number }>`
+    await sql`
       WITH taken AS (
-        INSERT INTO rc_links
-        SELECT f.rid, f.mid, f.score, f.forced,
+        INSERT INTO rc_links (${LINK_COLUMNS})
+        SELECT ${LINK_COLUMNS} FROM (
+        SELECT f.*,
           CASE
             WHEN f.forced = 'accept' THEN 'match'
             WHEN f.score < ${settings.matchThreshold} THEN 'review'
             WHEN f.score < br.top OR br.at_top > 1 OR f.score < bm.top OR bm.at_top > 1 THEN 'review'
             ELSE 'match'
-          END,
-          f.nik_cmp, f.nama_cmp, f.lahir_cmp, f.jk_cmp, f.desa_cmp
+          END AS decision
         FROM (
           SELECT f.*,
             row_number() OVER (PARTITION BY f.rid ORDER BY f.rank_key DESC, f.mid) AS by_r,
@@ -383,13 +416,17 @@ export async function assignPairs(db: Db, settings: Settings): Promise<{ rounds:
         LEFT JOIN rc_best_r br ON br.rid = f.rid
         LEFT JOIN rc_best_m bm ON bm.mid = f.mid
         WHERE f.by_r = 1 AND f.by_m = 1
-        RETURNING 1
-      ) SELECT count(*)::int AS n FROM taken`.execute(db);
+        ) f
+        RETURNING rid, mid
+      ) INSERT INTO rc_taken SELECT rid, mid FROM taken`.execute(db);
+    await sql`ANALYZE rc_taken`.execute(db);
+    const taken = await sql<{ n: number }>`SELECT count(*)::int AS n FROM rc_taken`.execute(db);
     if ((taken.rows[0]?.n ?? 0) === 0 || rounds >= 1000) break;
-    await sql`
-      DELETE FROM rc_free f
-      WHERE EXISTS (SELECT 1 FROM rc_links l WHERE l.rid = f.rid)
-         OR EXISTS (SELECT 1 FROM rc_links l WHERE l.mid = f.mid)`.execute(db);
+    // What this round took is no longer free, nor any pair of theirs (two
+    // hash joins with the round's links, not with all links so far).
+    await sql`DELETE FROM rc_free f USING rc_taken t WHERE t.rid = f.rid`.execute(db);
+    await sql`DELETE FROM rc_free f USING rc_taken t WHERE t.mid = f.mid`.execute(db);
+    await sql`TRUNCATE rc_taken`.execute(db);
   }
   // The writing steps join the links to both sides: let the planner know them.
   await sql`ANALYZE rc_links`.execute(db);
@@ -420,20 +457,19 @@ export async function writeOutcomes(db: Db, s: RunScope, runId: number): Promise
     SELECT ${s.period}, ${runId}, r.kab, r.desa, r.import_id, r.row_no, r.source_id, r.hidup,
       CASE WHEN l.rid IS NULL THEN 'BELUM_TERDAFTAR'
         WHEN l.decision = 'review' THEN 'PERLU_VERIFIKASI'
-        ELSE m.status END,
-      m.import_id, m.row_no, m.noka,
+        ELSE l.m_status END,
+      l.m_import_id, l.m_row_no, l.noka,
       CASE WHEN l.rid IS NULL THEN NULL
         WHEN l.forced = 'accept' THEN 'peninjau'
         WHEN l.nik_cmp IN ('SAMA', 'SAMA_DIRAGUKAN') THEN 'nik'
         WHEN l.nik_cmp = 'MIRIP' THEN 'nik_mirip'
         ELSE 'nama_tanggal' END,
       l.score, l.decision, l.nik_cmp, l.nama_cmp, l.lahir_cmp, l.jk_cmp, l.desa_cmp,
-      CASE WHEN l.decision = 'match' AND m.status = 'NONAKTIF' THEN coalesce(m.alasan_nonaktif, 'LAINNYA') END,
-      CASE WHEN l.decision = 'match' THEN m.bulan_tunggakan END,
-      CASE WHEN l.decision = 'match' THEN m.segmen END
+      CASE WHEN l.decision = 'match' AND l.m_status = 'NONAKTIF' THEN coalesce(l.alasan_nonaktif, 'LAINNYA') END,
+      CASE WHEN l.decision = 'match' THEN l.bulan_tunggakan END,
+      CASE WHEN l.decision = 'match' THEN l.segmen END
     FROM rc_r r
     LEFT JOIN rc_links l ON l.rid = r.rid
-    LEFT JOIN rc_m m ON m.mid = l.mid
     WHERE r.kab IN (SELECT DISTINCT kab FROM rc_m) OR l.rid IS NOT NULL`.execute(db);
   // The members no resident is paired with (a paired member's outcome is
   // its resident's row).
@@ -453,19 +489,33 @@ export async function writeOutcomes(db: Db, s: RunScope, runId: number): Promise
  * (NIK shared by two residents, NIK invalid or missing) for every resident.
  */
 export async function writeDiscrepancies(db: Db, s: RunScope, runId: number): Promise<void> {
+  // The few rows that can have a finding are set apart first (and measured),
+  // so the joins below hash them and only scan the large working tables.
+  // Only a link whose codes show a difference can have one: equal birth
+  // dates or sexes by the codes are equal as recorded where recorded.
+  await sql`
+    CREATE TEMP TABLE rc_differ ON COMMIT DROP AS
+    SELECT rid, mid, nama_cmp FROM rc_links
+    WHERE decision = 'match' AND NOT (nik_cmp IN ('SAMA', 'SAMA_DIRAGUKAN', 'KOSONG')
+      AND nama_cmp IN ('SAMA', 'SAMA_UMUM', 'KOSONG') AND lahir_cmp IN ('SAMA', 'KOSONG')
+      AND jk_cmp IN ('SAMA', 'KOSONG') AND desa_cmp = 'SAMA')`.execute(db);
+  await sql`
+    CREATE TEMP TABLE rc_flagged ON COMMIT DROP AS
+    SELECT r.rid, r.kab, r.desa, r.import_id, r.row_no, r.nik, r.nik_raw,
+      r.nik IS NOT NULL AND s.nik IS NOT NULL AND NOT r.nik_odd AS shared,
+      r.flags && ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED', 'NIK_INVALID_DATE',
+        'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH'] AS invalid
+    FROM rc_r r LEFT JOIN rc_shared s ON s.nik = r.nik
+    WHERE s.nik IS NOT NULL OR r.flags && ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED',
+      'NIK_INVALID_DATE', 'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH']`.execute(db);
+  await sql`ANALYZE rc_differ`.execute(db);
+  await sql`ANALYZE rc_flagged`.execute(db);
   await sql`
     INSERT INTO discrepancies (period, run_id, kabupaten_code, desa_code, kind, resident_import_id,
       resident_row_no, member_import_id, member_row_no, register_value, extract_value)
     SELECT ${s.period}, ${runId}, r.kab, r.desa, d.kind, r.import_id, r.row_no, m.import_id, m.row_no,
       d.register_value, d.extract_value
-    FROM (
-      -- Only a link whose codes show a difference can have one: equal birth
-      -- dates or sexes by the codes are equal as recorded where recorded.
-      SELECT * FROM rc_links
-      WHERE decision = 'match' AND NOT (nik_cmp IN ('SAMA', 'SAMA_DIRAGUKAN', 'KOSONG')
-        AND nama_cmp IN ('SAMA', 'SAMA_UMUM', 'KOSONG') AND lahir_cmp IN ('SAMA', 'KOSONG')
-        AND jk_cmp IN ('SAMA', 'KOSONG') AND desa_cmp = 'SAMA')
-    ) l
+    FROM rc_differ l
     JOIN rc_r r ON r.rid = l.rid
     JOIN rc_m m ON m.mid = l.mid
     CROSS JOIN LATERAL (VALUES
@@ -482,18 +532,11 @@ export async function writeDiscrepancies(db: Db, s: RunScope, runId: number): Pr
       resident_row_no, member_import_id, member_row_no, register_value, extract_value)
     SELECT ${s.period}, ${runId}, r.kab, r.desa, k.kind, r.import_id, r.row_no, m.import_id, m.row_no,
       coalesce(r.nik, r.nik_raw), m.nik
-    FROM (
-      SELECT * FROM rc_r
-      WHERE nik_doubt OR flags && ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED',
-        'NIK_INVALID_DATE', 'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH']
-    ) r
+    FROM rc_flagged r
     LEFT JOIN rc_links l ON l.rid = r.rid AND l.decision = 'match'
     LEFT JOIN rc_m m ON m.mid = l.mid
-    CROSS JOIN LATERAL (VALUES
-      ('NIK_GANDA', r.nik IS NOT NULL AND r.nik_doubt AND NOT r.nik_odd),
-      ('NIK_TIDAK_VALID', r.flags && ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED',
-        'NIK_INVALID_DATE', 'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH'])
-    ) AS k(kind, applies)
+    CROSS JOIN LATERAL (VALUES ('NIK_GANDA', r.shared), ('NIK_TIDAK_VALID', r.invalid))
+      AS k(kind, applies)
     WHERE k.applies`.execute(db);
 }
 

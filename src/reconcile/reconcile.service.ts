@@ -22,6 +22,7 @@ import {
   prepareSides,
   type RunCounts,
   scorePairs,
+  sizeRun,
   tuneRun,
   updateNameKeys,
   writeDiscrepancies,
@@ -152,6 +153,7 @@ export async function runReconciliation(
     });
     step('siapkan data');
     const sides = await prepareSides(db, s);
+    await sizeRun(db, sides);
     step('blok kandidat');
     const certainLinks = await linkCertain(db, settings, sides);
     const candidatePairs = await findCandidates(db);
