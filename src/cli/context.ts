@@ -7,6 +7,7 @@ import { type Actor, LOCAL_SYSTEM } from '../access/actor.ts';
 import { cliActor } from '../access/users.service.ts';
 import { readEnv } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { PERIOD_PATTERN } from '../indicators/periods.ts';
 import { startDatabase } from '../start.ts';
 
 /** Every output format; most commands print only table and json (see globalsOf). */
@@ -24,6 +25,21 @@ export type GlobalOptions = z.infer<typeof globalOptionsSchema>;
 
 /** A failure the user can act on: printed as one line, no stack trace. */
 export class CliError extends Error {}
+
+/** A --period flag's value, checked. */
+export function periodOf(value: string): string {
+  if (!PERIOD_PATTERN.test(value)) throw new CliError('--period must be YYYY-MM');
+  return value;
+}
+
+/** The --limit (1 to 500) and --offset (0 or more) of a paged list. */
+export function pageOf(opts: { limit: string; offset: string }): { limit: number; offset: number } {
+  const limit = Number(opts.limit);
+  const offset = Number(opts.offset);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError('--limit: 1 to 500');
+  if (!Number.isInteger(offset) || offset < 0) throw new CliError('--offset: 0 or more');
+  return { limit, offset };
+}
 
 /**
  * The global flags. `--format` is global (commander reads it before or after

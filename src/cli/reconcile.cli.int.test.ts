@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsvText } from '../access/access.testing.ts';
-import { A, EXTRACT, REGISTER } from '../reconcile/reconcile.testing.ts';
+import { EXTRACT, REGISTER, villageA2 } from '../reconcile/reconcile.testing.ts';
 import { type CliDatabase, createCliDatabase } from './cli.testing.ts';
 
 let cli: CliDatabase;
@@ -12,13 +12,7 @@ const pesiar = (args: string[]) => cli.pesiar(args);
 
 beforeAll(async () => {
   cli = await createCliDatabase('pesiar-reconcile-cli-', async (database, work) => {
-    const a2 = await database.db
-      .selectFrom('regions')
-      .select('code')
-      .where('parent_code', '=', A.slice(0, 6))
-      .where('code', '<>', A)
-      .orderBy('code')
-      .executeTakeFirstOrThrow();
+    const a2 = await villageA2(database.db);
     const rejectsDir = join(work, 'rejects');
     await importCsvText(database, {
       kind: 'population',
@@ -29,7 +23,7 @@ beforeAll(async () => {
     await importCsvText(database, {
       kind: 'membership',
       period: '2024-06',
-      csv: EXTRACT(a2.code),
+      csv: EXTRACT(a2),
       rejectsDir,
     });
   });

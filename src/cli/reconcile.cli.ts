@@ -4,7 +4,6 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { PERIOD } from '../reconcile/reconcile.schema.ts';
 import {
   RECONCILE_STEPS,
   type ReconcileSummary,
@@ -13,12 +12,15 @@ import {
 import { decideReview, exportResults, listReviewQueue } from '../reconcile/review.service.ts';
 import { formatRegionCode } from '../regions/codes.ts';
 import { exportStream } from '../reports/table-export.ts';
-import { CliError, contextOf, printJson, printTable, withDatabase } from './context.ts';
-
-function periodOf(value: string): string {
-  if (!PERIOD.safeParse(value).success) throw new CliError('--period must be YYYY-MM');
-  return value;
-}
+import {
+  CliError,
+  contextOf,
+  pageOf,
+  periodOf,
+  printJson,
+  printTable,
+  withDatabase,
+} from './context.ts';
 
 function numberOf(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -172,11 +174,7 @@ export function registerReconcileCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const limit = Number(opts.limit);
-        const offset = Number(opts.offset);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-          throw new CliError('--limit: 1 to 500');
-        if (!Number.isInteger(offset) || offset < 0) throw new CliError('--offset: 0 or more');
+        const { limit, offset } = pageOf(opts);
         const queue = await withDatabase(ctx, 'review list', (database, actor) =>
           listReviewQueue(database, actor, {
             period: periodOf(opts.period),

@@ -10,7 +10,15 @@ import {
   listPeople,
   type PersonTable,
 } from '../registers/registers.service.ts';
-import { CliError, contextOf, printJson, printTable, withDatabase } from './context.ts';
+import {
+  CliError,
+  contextOf,
+  pageOf,
+  periodOf,
+  printJson,
+  printTable,
+  withDatabase,
+} from './context.ts';
 
 interface FilterOpts {
   period?: string;
@@ -20,9 +28,7 @@ interface FilterOpts {
 }
 
 function filterOf(opts: FilterOpts) {
-  if (opts.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) {
-    throw new CliError('--period must be YYYY-MM');
-  }
+  if (opts.period !== undefined) periodOf(opts.period);
   let region: string | undefined;
   if (opts.region !== undefined) {
     region = normaliseRegionCode(opts.region)?.code;
@@ -53,11 +59,7 @@ export function registerRegisterCommands(program: Command): void {
       .option('--offset <n>', 'skip this many', '0')
       .action(async (opts: FilterOpts & { limit: string; offset: string }, command: Command) => {
         const ctx = contextOf(command);
-        const limit = Number(opts.limit);
-        const offset = Number(opts.offset);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-          throw new CliError('--limit: 1 to 500');
-        if (!Number.isInteger(offset) || offset < 0) throw new CliError('--offset: 0 or more');
+        const { limit, offset } = pageOf(opts);
         const result = await withDatabase(ctx, `${table} list`, (db, actor) =>
           listPeople(db.db, actor, table, filterOf(opts), { limit, offset }),
         );

@@ -11,6 +11,7 @@ import {
   CliError,
   contextOf,
   type OutputFormat,
+  periodOf,
   printJson,
   printTable,
   withDatabase,
@@ -130,9 +131,7 @@ export function registerReportCommands(program: Command): void {
       ) => {
         const ctx = contextOf(command, REPORT_FORMATS);
         const format = ctx.globals.format;
-        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) {
-          throw new CliError('--period must be YYYY-MM');
-        }
+        periodOf(opts.period);
         const level = LEVELS.find((l) => l === opts.level);
         if (level === undefined) throw new CliError(`--level must be one of ${LEVELS.join(', ')}`);
         if (format === 'xlsx' && opts.out === undefined) {

@@ -19,6 +19,7 @@
 //   least one child has one; else none. The nation: always the children's sum.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, IndicatorLevel } from '../db/schema.ts';
+import { PERIOD_PATTERN } from './periods.ts';
 
 export type RegionLevel = Exclude<IndicatorLevel, 'nasional'>;
 
@@ -86,11 +87,11 @@ const sumOfChildren = sql.raw(COUNT_COLUMNS.map((c) => `sum(c.${c})::int AS ${c}
 const countsOf = (alias: string) =>
   sql.raw(COUNT_COLUMNS.map((c) => `coalesce(${alias}.${c}, 0)`).join(', '));
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const SCOPE = /^(?:|\d{2}|\d{4}|\d{6}|\d{10})$/;
 
 function checkInput(period: string, scope: string): void {
-  if (!PERIOD.test(period)) throw new Error(`indicators: period ${period}: expected YYYY-MM`);
+  if (!PERIOD_PATTERN.test(period))
+    throw new Error(`indicators: period ${period}: expected YYYY-MM`);
   if (!SCOPE.test(scope)) throw new Error(`indicators: scope ${scope}: expected a plain code`);
 }
 

@@ -3,8 +3,9 @@
 // Imports nothing but Zod. Percentages have two decimals (rounded half up,
 // from the raw counts) and are never capped at 100.
 import { z } from 'zod';
+import { PERIOD_PATTERN } from './periods.ts';
 
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+export const periodSchema = z.string().regex(PERIOD_PATTERN, 'expected YYYY-MM');
 
 export const reportLevelSchema = z.enum(['provinsi', 'kabupaten', 'kecamatan', 'desa']);
 export type ReportLevel = z.infer<typeof reportLevelSchema>;

@@ -1,5 +1,8 @@
 // Months as Pesiar names them: 'YYYY-MM'.
 
+/** A month, 'YYYY-MM'. */
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** The month before `period` ('2025-01' → '2024-12'). */
 export function previousPeriod(period: string): string {
   const year = Number(period.slice(0, 4));

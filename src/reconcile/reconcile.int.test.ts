@@ -7,7 +7,7 @@ import { LOCAL_SYSTEM } from '../access/actor.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { runReconciliation } from './reconcile.service.ts';
-import { A, EXTRACT, REGISTER } from './reconcile.testing.ts';
+import { A, EXTRACT, REGISTER, villageA2 } from './reconcile.testing.ts';
 import { decideReview, exportResults, listReviewQueue } from './review.service.ts';
 
 let database: Database;
@@ -17,14 +17,7 @@ let a2: string;
 beforeEach(async () => {
   database = await createTestDatabase();
   rejectsDir = mkdtempSync(join(tmpdir(), 'pesiar-reconcile-'));
-  const r = await database.db
-    .selectFrom('regions')
-    .select('code')
-    .where('parent_code', '=', A.slice(0, 6))
-    .where('code', '<>', A)
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-  a2 = r.code;
+  a2 = await villageA2(database.db);
 });
 
 afterEach(async () => {

@@ -483,6 +483,10 @@ export async function writeOutcomes(db: Db, s: RunScope, runId: number): Promise
     WHERE NOT EXISTS (SELECT 1 FROM rc_links l WHERE l.mid = m.mid)`.execute(db);
 }
 
+/** The importer's flags that make a register's NIK invalid (NIK_TIDAK_VALID). */
+const NIK_INVALID_FLAGS = sql`ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED',
+  'NIK_INVALID_DATE', 'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH']`;
+
 /**
  * Step 5c: the list for the monthly sync with Dukcapil and BPJS. Differences
  * are listed for linked pairs (decision 'match'); register-side findings
@@ -503,11 +507,9 @@ export async function writeDiscrepancies(db: Db, s: RunScope, runId: number): Pr
     CREATE TEMP TABLE rc_flagged ON COMMIT DROP AS
     SELECT r.rid, r.kab, r.desa, r.import_id, r.row_no, r.nik, r.nik_raw,
       r.nik IS NOT NULL AND s.nik IS NOT NULL AND NOT r.nik_odd AS shared,
-      r.flags && ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED', 'NIK_INVALID_DATE',
-        'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH'] AS invalid
+      r.flags && ${NIK_INVALID_FLAGS} AS invalid
     FROM rc_r r LEFT JOIN rc_shared s ON s.nik = r.nik
-    WHERE s.nik IS NOT NULL OR r.flags && ARRAY['NIK_MISSING', 'NIK_TEMPORARY', 'NIK_MALFORMED',
-      'NIK_INVALID_DATE', 'NIK_SEX_MISMATCH', 'NIK_BIRTHDATE_MISMATCH']`.execute(db);
+    WHERE s.nik IS NOT NULL OR r.flags && ${NIK_INVALID_FLAGS}`.execute(db);
   await sql`ANALYZE rc_differ`.execute(db);
   await sql`ANALYZE rc_flagged`.execute(db);
   await sql`

@@ -3,8 +3,9 @@
 // Recorded with every run (reconcile_runs.settings), so a decision can be
 // explained months later with the weights that made it.
 import { z } from 'zod';
+import { PERIOD_PATTERN } from '../indicators/periods.ts';
 
-export const PERIOD = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
+export const PERIOD = z.string().regex(PERIOD_PATTERN, 'must be YYYY-MM');
 
 /**
  * Agreement levels, per field (the codes stored on every pair):

@@ -1,9 +1,23 @@
 // A small month of village A (Sungai Jering) with one case of each kind the
 // linkage must get right; shared by the service and CLI tests.
+import type { Kysely } from 'kysely';
 import { VILLAGE_A } from '../access/access.testing.ts';
+import type { DB } from '../db/schema.ts';
 
 // Village A (Sungai Jering) and A2, another village of its kecamatan.
 export const A = VILLAGE_A;
+
+/** A2: the first other village of A's kecamatan (where one member has moved to). */
+export async function villageA2(db: Kysely<DB>): Promise<string> {
+  const r = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('parent_code', '=', A.slice(0, 6))
+    .where('code', '<>', A)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  return r.code;
+}
 
 export const REGISTER = () =>
   [
