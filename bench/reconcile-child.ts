@@ -24,7 +24,16 @@ try {
   await sql`CHECKPOINT`.execute(database.db);
 
   t = process.hrtime.bigint();
-  const summary = await runReconciliation(database, LOCAL_SYSTEM, { period: PERIOD });
+  // Seconds per step, for the breakdown line.
+  const steps: Record<string, number> = {};
+  let stepName = '';
+  let stepStart = t;
+  const summary = await runReconciliation(database, LOCAL_SYSTEM, { period: PERIOD }, (name) => {
+    if (stepName) steps[stepName] = Math.round(seconds(stepStart) * 10) / 10;
+    stepName = name;
+    stepStart = process.hrtime.bigint();
+  });
+  if (stepName) steps[stepName] = Math.round(seconds(stepStart) * 10) / 10;
   const reconcileSeconds = seconds(t);
 
   t = process.hrtime.bigint();
@@ -37,6 +46,8 @@ try {
       residents: summary.residentsInScope,
       members: summary.membersInScope,
       certainLinks: summary.certainLinks,
+      targetsOpened: summary.fieldwork.targets.opened,
+      steps,
       candidatePairs: summary.candidatePairs,
       statuses: summary.residents,
       importSeconds,

@@ -36,7 +36,10 @@ function measure(label: string, dir: string, url?: string) {
       `${label.padEnd(22)} ${String(r.residents).padStart(9)} residents ${String(r.members).padStart(9)} members  ` +
         `reconcile ${r.seconds.toFixed(1).padStart(6)} s  ${String(r.rowsPerSecond).padStart(7)} residents/s  ` +
         `peak RSS ${r.peakRssMb} MB  bare NIK join ${r.bareSeconds.toFixed(2)} s (×${r.ratio.toFixed(1)})  ` +
-        `[import ${r.importSeconds.toFixed(0)} s, ${r.certainLinks} certain links, ${r.candidatePairs} candidate pairs]`,
+        `\n${''.padEnd(23)}steps (s): ${Object.entries(r.steps as Record<string, number>)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}` +
+        `\n${''.padEnd(23)}[import ${r.importSeconds.toFixed(0)} s, ${r.certainLinks} certain links, ${r.candidatePairs} candidate pairs, ${r.targetsOpened} targets opened]`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
 // B in another province ("other") — and the answer is checked against the
 // expected outcome below. A route added without an access policy, or without
 // a row in EXPECTED, makes this test fail.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
+import { appointAgent } from '../fieldwork/agents.service.ts';
 import { buildApp } from '../http/app.ts';
 import { rebuildIndicators } from '../indicators/indicators.repository.ts';
 import { accessPlugin } from './access.plugin.ts';
@@ -22,6 +24,7 @@ import {
   VILLAGE_A,
   villageOutsideA,
 } from './access.testing.ts';
+import { LOCAL_SYSTEM } from './actor.ts';
 import { DEFAULT_AUTH } from './auth.service.ts';
 import { ROLES, type Role } from './roles.policy.ts';
 
@@ -224,6 +227,255 @@ for (const table of ['residents', 'members']) {
   };
 }
 
+// Fieldwork: targets, proposals, performance, budget.
+const TARGET_READERS: Role[] = ['admin', 'pemda', 'bpjs', 'operator_desa', 'agen'];
+const PROPOSERS: Role[] = ['admin', 'operator_desa', 'agen'];
+const DECIDERS: Role[] = ['admin', 'pemda', 'bpjs'];
+const BUDGET_READERS: Role[] = ['admin', 'provinsi', 'pemda', 'bpjs'];
+const NO_PROPOSAL = '00000000-0000-4000-8000-000000000000';
+EXPECTED['GET /api/v1/worklist'] = {
+  request: (w) => get('/api/v1/worklist', { within: region(w) }),
+  expect: regional(TARGET_READERS, 200),
+};
+// No such target: those allowed to read targets are told so (404).
+EXPECTED['GET /api/v1/targets/:id'] = {
+  request: () => get('/api/v1/targets/999999'),
+  expect: only(TARGET_READERS, 404),
+};
+// The household has no open target (and the matrix's agen user is no
+// appointed agent): a proposer allowed there gets a 400 that says why.
+EXPECTED['POST /api/v1/proposals'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/proposals',
+    payload: {
+      id: '11111111-1111-4111-8111-111111111111',
+      desa: region(w),
+      household: '1502170101100099',
+      kind: 'ORANG',
+      targetIds: [1],
+      pathway: 'PBI_APBD',
+    },
+  }),
+  expect: regional(PROPOSERS, 400),
+};
+EXPECTED['GET /api/v1/proposals'] = {
+  request: (w) => get('/api/v1/proposals', { within: region(w) }),
+  expect: regional(ALL, 200),
+};
+EXPECTED['GET /api/v1/proposals/:id'] = {
+  request: () => get(`/api/v1/proposals/${NO_PROPOSAL}`),
+  expect: only(ALL, 404),
+};
+for (const step of ['verify', 'register', 'reject']) {
+  EXPECTED[`POST /api/v1/proposals/:id/${step}`] = {
+    request: () => ({
+      method: 'POST',
+      url: `/api/v1/proposals/${NO_PROPOSAL}/${step}`,
+      payload: step === 'reject' ? { reason: 'tidak memenuhi syarat' } : {},
+    }),
+    expect: only(DECIDERS, 404),
+  };
+}
+EXPECTED['GET /api/v1/performance'] = {
+  request: (w) => get('/api/v1/performance', { period: '2026-10', within: region(w) }),
+  expect: regional(ALL, 200),
+};
+EXPECTED['GET /api/v1/budget'] = {
+  request: (w) => get('/api/v1/budget', { year: '2026', within: region(w) }),
+  expect: regional(BUDGET_READERS, 200),
+};
+EXPECTED['GET /api/v1/uhc-prioritas'] = {
+  request: (w) => get('/api/v1/uhc-prioritas', { within: region(w) }),
+  expect: regional(BUDGET_READERS, 200),
+};
+EXPECTED['POST /api/v1/uhc-prioritas'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/uhc-prioritas',
+    payload: { kabupaten: region(w).slice(0, 4), validFrom: '2026-01-01' },
+  }),
+  expect: regional(DECIDERS, 200),
+};
+
+// Fieldwork: agents, visits, outreach. beforeAll appoints an agent in A and
+// one in B (fieldAgent), each with a household on its village's worklist.
+// The matrix's agen user holds agen on A but is no appointed agent.
+const AGENT_MANAGERS: Role[] = ['admin', 'pemda', 'operator_desa'];
+const VISIT_WRITERS: Role[] = ['admin', 'operator_desa'];
+const VISIT_READERS: Role[] = ['admin', 'pemda', 'bpjs', 'operator_desa', 'agen'];
+const fieldAgent: Record<Where, number> = { own: 0, other: 0 };
+const fieldHousehold = (w: Where) => `${region(w).slice(0, 6)}0101200001`;
+let appointments = 0;
+EXPECTED['POST /api/v1/agents'] = {
+  // A new user each time, so that every allowed appointment succeeds.
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/agents',
+    payload: {
+      user: `matrix-appointed-${++appointments}`,
+      nama: 'Agen Matriks',
+      desa: region(w),
+      skNomor: '141/1/2026',
+      skTanggal: '2026-01-02',
+      aktifMulai: '2026-01-05',
+    },
+  }),
+  expect: regional(AGENT_MANAGERS, 201),
+};
+EXPECTED['GET /api/v1/agents'] = {
+  request: (w) => get('/api/v1/agents', { within: region(w) }),
+  expect: regional(ALL, 200),
+};
+EXPECTED['GET /api/v1/agents/:id'] = {
+  request: (w) => get(`/api/v1/agents/${fieldAgent[w]}`),
+  expect: regional(ALL, 200),
+};
+EXPECTED['PATCH /api/v1/agents/:id'] = {
+  request: (w) => ({
+    method: 'PATCH',
+    url: `/api/v1/agents/${fieldAgent[w]}`,
+    payload: { telepon: '0812-0000-1111' },
+  }),
+  expect: regional(AGENT_MANAGERS, 200),
+};
+// An operator's paper form for the village's agent. The agen user (not that
+// agent) may not record another agent's visit: 403.
+EXPECTED['POST /api/v1/visits'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/visits',
+    payload: {
+      id: randomUUID(),
+      desa: region(w),
+      household: fieldHousehold(w),
+      agentId: fieldAgent[w],
+      visitedOn: '2026-10-05',
+      outcome: 'BERSEDIA',
+    },
+  }),
+  expect: regional(VISIT_WRITERS, 201),
+};
+EXPECTED['GET /api/v1/visits'] = {
+  request: (w) => get('/api/v1/visits', { within: region(w) }),
+  expect: regional(VISIT_READERS, 200),
+};
+// Staff may log an event without an agent; the agen user, having no
+// appointment, is told so (400 "not an appointed agent").
+EXPECTED['POST /api/v1/outreach'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/outreach',
+    payload: {
+      id: randomUUID(),
+      desa: region(w),
+      heldOn: '2026-10-10',
+      place: 'Balai desa',
+      audience: 'PKK',
+      attendance: 12,
+    },
+  }),
+  expect: (caller, where) =>
+    caller === 'agen' && where === 'own' ? 400 : regional(VISIT_WRITERS, 201)(caller, where),
+};
+EXPECTED['GET /api/v1/outreach'] = {
+  request: (w) => get('/api/v1/outreach', { within: region(w) }),
+  expect: regional(VISIT_READERS, 200),
+};
+
+// Compliance: employers, cases, forum meetings and follow-up actions.
+// Cases and meetings are made by the POST rows themselves, in this order: the
+// admin's own (id 1, in A's district) and other (id 2, in B's district) come
+// first of all callers, so the rows below address case/meeting/action 1 (own)
+// and 2 (other). Requests that change a case are ones no caller may carry
+// out (the ladder out of order, a missing step, a close dated before the
+// opening): each allowed caller gets the same answer, and the others 403.
+const COMPLIANCE_READERS: Role[] = ['admin', 'provinsi', 'pemda', 'bpjs'];
+const COMPLIANCE_MANAGERS: Role[] = ['admin', 'pemda', 'bpjs'];
+const FORUM_MANAGERS: Role[] = ['admin', 'provinsi', 'pemda', 'bpjs'];
+const ownOrOther = (where: Where) => (where === 'own' ? 1 : 2);
+let matrixEmployer = 0;
+EXPECTED['GET /api/v1/compliance/employers'] = {
+  request: (w) => get('/api/v1/compliance/employers', { within: region(w) }),
+  expect: regional(COMPLIANCE_READERS, 200),
+};
+EXPECTED['GET /api/v1/compliance/employers/:key/workers'] = {
+  request: (w) => get('/api/v1/compliance/employers/MAJU%20JAYA/workers', { within: region(w) }),
+  expect: regional(COMPLIANCE_READERS, 200),
+};
+EXPECTED['POST /api/v1/compliance/cases'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/compliance/cases',
+    payload: { kabupaten: region(w).slice(0, 4), employer: `PT Matriks ${++matrixEmployer}` },
+  }),
+  expect: regional(COMPLIANCE_MANAGERS, 201),
+};
+EXPECTED['GET /api/v1/compliance/cases'] = {
+  request: (w) => get('/api/v1/compliance/cases', { within: region(w) }),
+  expect: regional(COMPLIANCE_READERS, 200),
+};
+EXPECTED['GET /api/v1/compliance/cases/:id'] = {
+  request: (w) => get(`/api/v1/compliance/cases/${ownOrOther(w)}`),
+  expect: regional(COMPLIANCE_READERS, 200),
+};
+EXPECTED['POST /api/v1/compliance/cases/:id/steps'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: `/api/v1/compliance/cases/${ownOrOther(w)}/steps`,
+    payload: { step: 'DENDA' },
+  }),
+  expect: regional(COMPLIANCE_MANAGERS, 400),
+};
+EXPECTED['POST /api/v1/compliance/cases/:id/steps/:stepId/done'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: `/api/v1/compliance/cases/${ownOrOther(w)}/steps/999999/done`,
+    payload: { outcome: 'matrix' },
+  }),
+  expect: regional(COMPLIANCE_MANAGERS, 404),
+};
+EXPECTED['POST /api/v1/compliance/cases/:id/close'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: `/api/v1/compliance/cases/${ownOrOther(w)}/close`,
+    payload: { outcome: 'PATUH', closedOn: '2000-01-01' },
+  }),
+  expect: regional(COMPLIANCE_MANAGERS, 400),
+};
+EXPECTED['POST /api/v1/forum/meetings'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: '/api/v1/forum/meetings',
+    payload: { heldOn: '2026-01-05', region: region(w), officesPresent: ['DESA'] },
+  }),
+  expect: regional(FORUM_MANAGERS, 201),
+};
+EXPECTED['GET /api/v1/forum/meetings'] = {
+  request: (w) => get('/api/v1/forum/meetings', { within: region(w) }),
+  expect: regional(ALL, 200),
+};
+EXPECTED['POST /api/v1/forum/meetings/:id/actions'] = {
+  request: (w) => ({
+    method: 'POST',
+    url: `/api/v1/forum/meetings/${ownOrOther(w)}/actions`,
+    payload: { description: 'Matriks', responsibleOffice: 'DESA', dueOn: '2026-02-01' },
+  }),
+  expect: regional(FORUM_MANAGERS, 201),
+};
+EXPECTED['PATCH /api/v1/forum/actions/:id'] = {
+  request: (w) => ({
+    method: 'PATCH',
+    url: `/api/v1/forum/actions/${ownOrOther(w)}`,
+    payload: { status: 'PROSES' },
+  }),
+  expect: regional(FORUM_MANAGERS, 200),
+};
+EXPECTED['GET /api/v1/forum/actions'] = {
+  request: (w) => get('/api/v1/forum/actions', { within: region(w), overdue: 'true' }),
+  expect: regional(ALL, 200),
+};
+
 let database: Database;
 let app: FastifyInstance;
 let rejectsDir: string;
@@ -267,6 +519,40 @@ beforeAll(async () => {
     headers.set(role, await bearerFor(database.db, name, role, code === undefined ? [] : [code]));
   }
   await addTestUser(database.db, 'matrix-login', [{ role: 'agen', region: A }]);
+
+  // Fieldwork (agents, visits, outreach): an appointed agent in A and one in
+  // B, each with a household on its village's worklist.
+  for (const where of ['own', 'other'] as Where[]) {
+    const desa = region(where);
+    const agent = await appointAgent(database.db, LOCAL_SYSTEM, {
+      user: `matrix-agent-${where}`,
+      nama: 'Agen Matriks',
+      desa,
+      skNomor: '141/1/2026',
+      skTanggal: '2026-01-02',
+      aktifMulai: '2026-01-05',
+    });
+    fieldAgent[where] = agent.id;
+    await database.db
+      .insertInto('targets')
+      .values({
+        kabupaten_code: desa.slice(0, 4),
+        desa_code: desa,
+        source_id: `matrix-visit-${where}`,
+        household: fieldHousehold(where),
+        opened_period: '2026-10',
+        last_period: '2026-10',
+        status: 'BELUM_TERDAFTAR',
+        resident_import_id: population.importId,
+        resident_row_no: where === 'own' ? 1 : 2,
+        pathway: 'PBPU',
+        pathway_rule: 'matrix',
+        pathway_reason: 'matrix',
+        priority: 3,
+        priority_reasons: [],
+      })
+      .execute();
+  }
 });
 
 afterAll(async () => {

@@ -23,8 +23,19 @@ const files = sources().map((path) => ({
   text: readFileSync(path, 'utf8'),
 }));
 
-/** Tables that hold people (later: links, targets, visits, proposals). */
-const PERSONAL = ['residents', 'members', 'resident_outcomes', 'unlinked_members', 'discrepancies'];
+/** Tables that hold people. */
+const PERSONAL = [
+  'residents',
+  'members',
+  'resident_outcomes',
+  'unlinked_members',
+  'discrepancies',
+  'targets',
+  'target_history',
+  'visits',
+  'proposals',
+  'proposal_people',
+];
 const NAMES_TABLE = new RegExp(
   `(?:selectFrom|deleteFrom|insertInto|updateTable|innerJoin|leftJoin|sql\\.table)\\(\\s*['"\`](?:${PERSONAL.join('|')})['"\`]|\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(?:${PERSONAL.join('|')})\\b`,
   'i',
@@ -41,6 +52,13 @@ const MAY_NAME_PERSONAL_TABLES = [
   'reconcile/reconcile.repository.ts',
   // Reads of the run's results: scoped, masked and audited like the gateway.
   'reconcile/outcomes.repository.ts',
+  // Fieldwork: scoped by the actor's villages, masked and audited like the gateway.
+  'fieldwork/targets.repository.ts',
+  'fieldwork/visits.repository.ts',
+  'fieldwork/proposals.repository.ts',
+  'fieldwork/performance.repository.ts',
+  // Employers' workers: the open targets that name the employer (scoped, audited).
+  'compliance/employers.repository.ts',
 ];
 
 describe('the personal-data door', () => {

@@ -51,6 +51,29 @@ export const PERMISSIONS = {
   // Decide uncertain pairs: needs both records with full identifiers.
   'reconcile:review': ['admin', 'bpjs', 'operator_desa'],
   'persons:export': ALL,
+  // Fieldwork (Sisir, Advokasi, Registrasi). Agents are appointed by the
+  // village government (its operator) or the district office.
+  'agents:read': ['admin', 'provinsi', 'pemda', 'bpjs', 'operator_desa', 'agen'],
+  'agents:manage': ['admin', 'pemda', 'operator_desa'],
+  // Household worklists: people by name, for those who visit or plan.
+  'targets:read': ['admin', 'pemda', 'bpjs', 'operator_desa', 'agen'],
+  // Log visits and outreach (operators enter paper forms for agents).
+  'visits:write': ['admin', 'operator_desa', 'agen'],
+  'visits:read': ['admin', 'pemda', 'bpjs', 'operator_desa', 'agen'],
+  'proposals:create': ['admin', 'operator_desa', 'agen'],
+  'proposals:read': ['admin', 'provinsi', 'pemda', 'bpjs', 'operator_desa', 'agen'],
+  // Verify, register or reject: which office, by pathway (src/fieldwork/proposals.policy.ts).
+  'proposals:decide': ['admin', 'pemda', 'bpjs'],
+  // Performance and budget: counts and money, no person's data.
+  'performance:read': ALL,
+  'budget:read': ['admin', 'provinsi', 'pemda', 'bpjs'],
+  'settings:uhc_prioritas': ['admin', 'pemda', 'bpjs'],
+  // Employer compliance (BPJS branch, Disnaker in the district office).
+  'compliance:read': ['admin', 'provinsi', 'pemda', 'bpjs'],
+  'compliance:manage': ['admin', 'pemda', 'bpjs'],
+  // Forum meetings and their follow-up actions.
+  'forum:read': ALL,
+  'forum:manage': ['admin', 'provinsi', 'pemda', 'bpjs'],
   'audit:read': ['admin'],
   'users:manage': ['admin'],
   'data:purge': ['admin'],

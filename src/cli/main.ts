@@ -2,8 +2,11 @@
 // place where failures become a one-line message and a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { registerAgentCommands } from './agents.cli.ts';
 import { registerAuditCommands } from './audit.cli.ts';
+import { registerComplianceCommands, registerForumCommands } from './compliance.cli.ts';
 import { CliError } from './context.ts';
+import { registerFieldworkCommands } from './fieldwork.cli.ts';
 import { registerGenerateCommand } from './generate.cli.ts';
 import { registerImportCommand } from './import.cli.ts';
 import { registerImportsCommands } from './imports.cli.ts';
@@ -14,6 +17,7 @@ import { registerReportCommands } from './report.cli.ts';
 import { registerRetentionCommands } from './retention.cli.ts';
 import { registerServeCommand } from './serve.cli.ts';
 import { registerUserCommands } from './users.cli.ts';
+import { registerVisitCommands } from './visits.cli.ts';
 
 const program = new Command('pesiar')
   .description('Pesiar: village-level JKN coverage drives (Petakan, Sisir, Advokasi, Registrasi)')
@@ -53,6 +57,11 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerRetentionCommands(program);
 registerReconcileCommands(program);
+registerComplianceCommands(program);
+registerForumCommands(program);
+registerAgentCommands(program);
+registerVisitCommands(program);
+registerFieldworkCommands(program);
 registerGenerateCommand(program);
 registerReportCommands(program);
 

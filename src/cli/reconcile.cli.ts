@@ -57,6 +57,16 @@ function printSummary(s: ReconcileSummary): void {
     out.push(
       `  selisih data: ${d.map(([k, n]) => `${k} ${n.toLocaleString('id-ID')}`).join(', ')}`,
     );
+  const t = s.fieldwork.targets;
+  const loop = s.fieldwork.proposals;
+  if (t.skippedBecause === null) {
+    out.push(
+      `  sasaran: ${t.opened.toLocaleString('id-ID')} baru, ${t.updated.toLocaleString('id-ID')} diperbarui, ${t.closedActive.toLocaleString('id-ID')} selesai (aktif), ${t.closedLeft.toLocaleString('id-ID')} keluar dari data desa`,
+    );
+  }
+  out.push(
+    `  usulan: ${loop.peopleConfirmed} orang terkonfirmasi aktif (${loop.proposalsConfirmed} usulan), ${loop.proposalsOverdue} usulan belum aktif melewati waktunya`,
+  );
   for (const line of s.missing) out.push(`  ! ${line}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -310,6 +310,251 @@ export interface IndicatorsTable {
   run_id: number | null;
 }
 
+// Fieldwork (migrations/007_fieldwork.sql): agents, targets, visits, proposals.
+export type TargetStatus = 'BELUM_TERDAFTAR' | 'NONAKTIF' | 'PERLU_VERIFIKASI';
+export type VisitOutcome =
+  | 'BERSEDIA'
+  | 'MENOLAK'
+  | 'TIDAK_DITEMUI'
+  | 'PINDAH'
+  | 'MENINGGAL'
+  | 'SUDAH_TERDAFTAR';
+export type ProposalStatus =
+  | 'DIAJUKAN'
+  | 'DIVERIFIKASI'
+  | 'TERDAFTAR'
+  | 'DITOLAK'
+  | 'TERKONFIRMASI_AKTIF';
+export type Segmen = 'PBI_APBN' | 'PBI_APBD' | 'PPU' | 'PBPU' | 'BP';
+type DateColumn = ColumnType<string, string, string>;
+
+export interface UhcPrioritasTable {
+  kabupaten_code: string;
+  valid_from: DateColumn;
+  valid_until: DateColumn | null;
+  note: string | null;
+}
+
+export interface AgentsTable {
+  id: Generated<number>;
+  user_id: number;
+  nama: string;
+  telepon: string | null;
+  desa_code: string;
+  kabupaten_code: string;
+  sk_nomor: string;
+  sk_tanggal: DateColumn;
+  aktif_mulai: DateColumn;
+  aktif_sampai: DateColumn | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+}
+
+export interface AgentVillagesTable {
+  agent_id: number;
+  desa_code: string;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  kabupaten_code: string;
+  desa_code: string;
+  source_id: string;
+  household: string;
+  opened_period: string;
+  last_period: string;
+  closed_period: string | null;
+  close_reason: 'AKTIF' | 'KELUAR' | null;
+  status: TargetStatus;
+  resident_import_id: number;
+  resident_row_no: number;
+  noka: string | null;
+  segmen: string | null;
+  kelas: number | null;
+  alasan_nonaktif: string | null;
+  bulan_tunggakan: number | null;
+  pemberi_kerja: string | null;
+  dusun: string | null;
+  rw: string | null;
+  rt: string | null;
+  pathway: string;
+  pathway_rule: string;
+  pathway_reason: string;
+  kelas_saran: number | null;
+  priority: number;
+  priority_reasons: string[];
+}
+
+export interface TargetHistoryTable {
+  target_id: number;
+  period: string;
+  status: string;
+  pathway: string | null;
+  priority: number | null;
+}
+
+export interface VisitsTable {
+  id: string;
+  kabupaten_code: string;
+  desa_code: string;
+  household: string;
+  target_id: number | null;
+  agent_id: number | null;
+  visited_on: DateColumn;
+  outcome: VisitOutcome;
+  refusal_reason: string | null;
+  refusal_note: string | null;
+  next_visit_on: DateColumn | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface OutreachEventsTable {
+  id: string;
+  kabupaten_code: string;
+  desa_code: string;
+  agent_id: number | null;
+  held_on: DateColumn;
+  place: string;
+  audience: string;
+  attendance: number;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ProposalsTable {
+  id: string;
+  kabupaten_code: string;
+  desa_code: string;
+  household: string;
+  kind: 'ORANG' | 'KELUARGA';
+  pathway: string;
+  segmen: Segmen;
+  kelas: number | null;
+  documents: Json;
+  status: ProposalStatus;
+  base_period: string;
+  agent_id: number | null;
+  proposed_on: DateColumn;
+  proposed_by: string;
+  verified_by: string | null;
+  verified_at: Timestamp | null;
+  registered_on: DateColumn | null;
+  expected_period: string | null;
+  rejected_reason: string | null;
+  confirmed_period: string | null;
+  overdue_period: string | null;
+  note: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ProposalPeopleTable {
+  proposal_id: string;
+  target_id: number;
+  desa_code: string;
+  source_id: string;
+  noka: string | null;
+  confirmed_period: string | null;
+}
+
+export interface ProposalEventsTable {
+  id: Generated<number>;
+  proposal_id: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  actor: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+}
+
+// compliance tables (migrations/008_compliance.sql) go below this line.
+
+export type ComplianceStep =
+  | 'TEGURAN_1'
+  | 'TEGURAN_2'
+  | 'DENDA'
+  | 'PENGHENTIAN_LAYANAN_PUBLIK'
+  | 'SKK_KEJAKSAAN'
+  | 'PEMERIKSAAN_BERSAMA';
+export type ForumOffice =
+  | 'SEKDA'
+  | 'DINKES'
+  | 'DINSOS'
+  | 'DUKCAPIL'
+  | 'DISNAKER'
+  | 'DPMD'
+  | 'BAPPEDA'
+  | 'BPJS'
+  | 'DESA'
+  | 'KECAMATAN';
+export type ActionStatus = 'TERBUKA' | 'PROSES' | 'SELESAI' | 'BATAL';
+
+export interface EmployersTable {
+  id: Generated<number>;
+  kabupaten_code: string;
+  nama: string;
+  nama_kunci: string;
+  alamat: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+}
+
+export interface ComplianceCasesTable {
+  id: Generated<number>;
+  employer_id: number;
+  opened_on: DateColumn;
+  opened_by: string;
+  status: ColumnType<'OPEN' | 'CLOSED', 'OPEN' | 'CLOSED' | undefined, 'OPEN' | 'CLOSED'>;
+  closed_on: DateColumn | null;
+  closed_by: string | null;
+  close_outcome: 'PATUH' | 'DITUTUP_LAINNYA' | null;
+  note: string | null;
+  close_note: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ComplianceStepsTable {
+  id: Generated<number>;
+  case_id: number;
+  step: ComplianceStep;
+  started_on: DateColumn;
+  due_on: DateColumn | null;
+  done_on: DateColumn | null;
+  outcome: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+  done_by: string | null;
+}
+
+export interface ForumMeetingsTable {
+  id: Generated<number>;
+  held_on: DateColumn;
+  level: 'desa' | 'kecamatan' | 'kabupaten' | 'provinsi';
+  region_code: string;
+  offices_present: ForumOffice[];
+  notes: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ActionItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  description: string;
+  responsible_office: ForumOffice;
+  due_on: DateColumn;
+  status: ColumnType<ActionStatus, ActionStatus | undefined, ActionStatus>;
+  evidence: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
+}
+
 export interface DB {
   users: UsersTable;
   grants: GrantsTable;
@@ -328,6 +573,22 @@ export interface DB {
   unlinked_members: UnlinkedMembersTable;
   discrepancies: DiscrepanciesTable;
   review_decisions: ReviewDecisionsTable;
+  uhc_prioritas: UhcPrioritasTable;
+  agents: AgentsTable;
+  agent_villages: AgentVillagesTable;
+  targets: TargetsTable;
+  target_history: TargetHistoryTable;
+  visits: VisitsTable;
+  outreach_events: OutreachEventsTable;
+  proposals: ProposalsTable;
+  proposal_people: ProposalPeopleTable;
+  proposal_events: ProposalEventsTable;
+  // compliance tables go here.
+  employers: EmployersTable;
+  compliance_cases: ComplianceCasesTable;
+  compliance_steps: ComplianceStepsTable;
+  forum_meetings: ForumMeetingsTable;
+  action_items: ActionItemsTable;
   uhc_thresholds: UhcThresholdsTable;
   indicators: IndicatorsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -27,7 +27,12 @@ import { authRoutes } from '../access/auth.routes.ts';
 import { type AuthSettings, DEFAULT_AUTH, PasswordRefused } from '../access/auth.service.ts';
 import { AccessDenied, NotAuthenticated, TooManyAttempts } from '../access/errors.ts';
 import { UserRequestError } from '../access/users.service.ts';
+import { complianceRoutes } from '../compliance/compliance.routes.ts';
+import { forumRoutes } from '../compliance/forum.routes.ts';
 import type { Database } from '../db/database.ts';
+import { agentsRoutes } from '../fieldwork/agents.routes.ts';
+import { proposalsRoutes } from '../fieldwork/proposals.routes.ts';
+import { visitsRoutes } from '../fieldwork/visits.routes.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { ImportFileError } from '../imports/imports.service.ts';
 import { indicatorsRoutes } from '../indicators/indicators.routes.ts';
@@ -99,6 +104,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           description: 'Petakan: the monthly linkage, its review queue and its results',
         },
         {
+          name: 'fieldwork',
+          description:
+            'Sisir, Advokasi, Registrasi: agents, worklists, visits, outreach, proposals',
+        },
+        {
+          name: 'compliance',
+          description: 'Employers with unregistered or stopped workers; sanctions-ladder cases',
+        },
+        { name: 'forum', description: 'Forum meetings and their follow-up actions' },
+        {
           name: 'imports',
           description: 'Monthly files in: population, membership, population figures',
         },
@@ -132,6 +147,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registersRoutes, { prefix: API_PREFIX, database });
   await app.register(auditRoutes, { prefix: API_PREFIX, database });
   await app.register(reconcileRoutes, { prefix: API_PREFIX, database });
+  await app.register(complianceRoutes, { prefix: API_PREFIX, database });
+  await app.register(forumRoutes, { prefix: API_PREFIX, database });
+  await app.register(agentsRoutes, { prefix: API_PREFIX, database });
+  await app.register(visitsRoutes, { prefix: API_PREFIX, database });
+  await app.register(proposalsRoutes, { prefix: API_PREFIX, database });
   await app.register(indicatorsRoutes, { prefix: API_PREFIX, database });
 
   await app.ready();

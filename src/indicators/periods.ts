@@ -11,3 +11,9 @@ export function previousPeriod(period: string): string {
     ? `${String(year - 1).padStart(4, '0')}-12`
     : `${period.slice(0, 4)}-${String(month - 1).padStart(2, '0')}`;
 }
+
+/** The month `months` after `period` (negative: before): shiftPeriod('2025-11', 2) = '2026-01'. */
+export function shiftPeriod(period: string, months: number): string {
+  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

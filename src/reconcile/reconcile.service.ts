@@ -6,6 +6,7 @@ import { recordAudit } from '../access/audit.repository.ts';
 import { AccessDenied } from '../access/errors.ts';
 import { covers, narrow } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
+import { type FieldworkFollowUp, followUpReconciliation } from '../fieldwork/targets.service.ts';
 import { rebuildIndicators } from '../indicators/indicators.repository.ts';
 import { formatRegionCode, normaliseRegionCode } from '../regions/codes.ts';
 import { nameKey } from './name-key.ts';
@@ -50,6 +51,7 @@ export const RECONCILE_STEPS = [
   'pasangkan',
   'tulis hasil',
   'selisih data',
+  'sasaran',
   'indikator',
 ] as const;
 export type ReconcileStep = (typeof RECONCILE_STEPS)[number];
@@ -68,6 +70,8 @@ export interface ReconcileSummary extends RunCounts {
   scoredPairs: number;
   rounds: number;
   indicatorRegions: number;
+  /** Sisir and Registrasi: targets opened, updated, closed; proposals confirmed or overdue. */
+  fieldwork: FieldworkFollowUp;
   seconds: number;
   /** What the period lacks, in words (Indonesian), for the summary. */
   missing: string[];
@@ -166,6 +170,8 @@ export async function runReconciliation(
     await writeOutcomes(db, s, runId);
     step('selisih data');
     await writeDiscrepancies(db, s, runId);
+    step('sasaran');
+    const fieldwork = await followUpReconciliation(db, { ...s, runId });
     step('indikator');
     const indicators = await rebuildIndicators(db, { period: s.period, scope, runId });
     const counts = await countRunResults(db, s);
@@ -188,6 +194,7 @@ export async function runReconciliation(
         `${counts.villagesWithoutExtract} desa punya data penduduk tetapi tanpa peserta BPJS`,
       );
     }
+    if (fieldwork.targets.skippedBecause) missing.push(fieldwork.targets.skippedBecause);
     const finishedAt = new Date();
     const summary: ReconcileSummary = {
       runId,
@@ -200,6 +207,7 @@ export async function runReconciliation(
       scoredPairs,
       rounds,
       indicatorRegions: indicators.regions,
+      fieldwork,
       ...counts,
       seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
       missing,
