@@ -11,7 +11,7 @@ import { AccessDenied } from '../access/errors.ts';
 import type { Role } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
-import { ComplianceConflict, ComplianceInputError } from './compliance.errors.ts';
+import { Conflict, InvalidRequest } from './compliance.errors.ts';
 import {
   closeCase,
   finishStep,
@@ -218,7 +218,7 @@ describe('employers', () => {
     await expect(listEmployers(database, operator)).rejects.toThrow(AccessDenied);
     await expect(listEmployers(database, pemda, { within: B })).rejects.toThrow(AccessDenied);
     await expect(listEmployers(database, pemda, { within: '15.0' })).rejects.toThrow(
-      ComplianceInputError,
+      InvalidRequest,
     );
   });
 
@@ -286,7 +286,7 @@ describe('cases up the sanctions ladder', () => {
         { kabupaten: '1502', employer: 'Maju Jaya CV' },
         { today: '2024-06-04' },
       ),
-    ).rejects.toThrow(ComplianceConflict);
+    ).rejects.toThrow(Conflict);
     // Provinces read, they do not manage; another district may not open here.
     await expect(
       openCase(database, provinsi, { kabupaten: '1502', employer: 'PT Sawit Lestari' }),

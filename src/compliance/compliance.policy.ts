@@ -3,29 +3,18 @@
 // forum:read|manage); here, how a request's region meets the caller's scope.
 import { type Actor, requirePermission } from '../access/actor.ts';
 import { AccessDenied } from '../access/errors.ts';
-import { covers, narrow, type Permission, type Scope } from '../access/roles.policy.ts';
+import { covers, type Permission, type Scope } from '../access/roles.policy.ts';
 import { formatRegionCode, normaliseRegionCode } from '../regions/codes.ts';
-import { ComplianceInputError } from './compliance.errors.ts';
+import { InvalidRequest } from './compliance.errors.ts';
 
 /** A region code as typed (dotted or plain), in its plain form; 400 otherwise. */
 export function regionCodeOf(field: string, text: string) {
   const region = normaliseRegionCode(text);
-  if (region === null) throw new ComplianceInputError(`${field}: ${text} is not a region code`);
+  if (region === null) throw new InvalidRequest(`${field}: ${text} is not a region code`);
   return region;
 }
 
-/**
- * Where the permission reaches, narrowed to `within` when given (a province
- * asked of a district user: the district). Refuses a region outside it.
- */
-export function scopeWithin(actor: Actor, permission: Permission, within?: string): Scope {
-  const scope = requirePermission(actor, permission);
-  if (within === undefined) return scope;
-  const code = regionCodeOf('within', within).code;
-  const narrowed = narrow(scope, code);
-  if (narrowed === null) throw new AccessDenied(`region ${within}: outside your area`);
-  return narrowed;
-}
+export { requirePermissionWithin } from '../access/actor.ts';
 
 /** Refuses (403) an action on a region the caller's permission does not cover. */
 export function requireRegion(actor: Actor, permission: Permission, region: string): void {

@@ -22,13 +22,8 @@ import {
   updateCaseClosed,
   updateStepDone,
 } from './cases.repository.ts';
-import {
-  ComplianceConflict,
-  ComplianceInputError,
-  ComplianceNotFound,
-  parseInput,
-} from './compliance.errors.ts';
-import { regionCodeOf, requireRegion, scopeWithin } from './compliance.policy.ts';
+import { Conflict, InvalidRequest, NotFound, parseRequest } from './compliance.errors.ts';
+import { regionCodeOf, requirePermissionWithin, requireRegion } from './compliance.policy.ts';
 import {
   type CasesQuery,
   type CaseView,
@@ -59,7 +54,7 @@ import { type Clock, todayOf } from './working-days.ts';
 /** A date the user gave for something that happened: not after today. */
 function pastDate(field: string, date: string | undefined, today: string): string {
   if (date === undefined) return today;
-  if (date > today) throw new ComplianceInputError(`${field}: ${date} is after today (${today})`);
+  if (date > today) throw new InvalidRequest(`${field}: ${date} is after today (${today})`);
   return date;
 }
 
@@ -76,9 +71,9 @@ export async function listEmployers(
   query: EmployersQuery = {},
   clock: Clock = {},
 ): Promise<EmployerView[]> {
-  const q = parseInput(employersQuerySchema, query);
+  const q = parseRequest(employersQuerySchema, query);
   const today = todayOf(clock);
-  const scope = scopeWithin(actor, 'compliance:read', q.within);
+  const scope = requirePermissionWithin(actor, 'compliance:read', q.within);
   const counts = await countWorkersByEmployerName(database.db, scope);
 
   const byKey = new Map<string, EmployerView & { spellings: Map<string, number> }>();
@@ -165,10 +160,10 @@ export async function listEmployerWorkers(
   actor: Actor,
   request: { key: string; within?: string | undefined; purpose?: string | undefined },
 ): Promise<{ key: string; workers: WorkerView[] }> {
-  const q = parseInput(workersQuerySchema, { within: request.within, purpose: request.purpose });
+  const q = parseRequest(workersQuerySchema, { within: request.within, purpose: request.purpose });
   const key = employerKey(request.key);
-  if (key === null) throw new ComplianceInputError(`key: ${request.key} names no employer`);
-  const scope = scopeWithin(actor, 'compliance:read', q.within);
+  if (key === null) throw new InvalidRequest(`key: ${request.key} names no employer`);
+  const scope = requirePermissionWithin(actor, 'compliance:read', q.within);
   const spellings = (await countWorkersByEmployerName(database.db, scope))
     .map((c) => c.pemberi_kerja)
     .filter((name) => employerKey(name) === key);
@@ -250,17 +245,17 @@ function caseView(c: CaseRow, steps: readonly StepRow[], today: string): CaseVie
 
 async function loadCase(db: Database['db'], id: number, today: string): Promise<CaseView> {
   const c = await findCaseById(db, id);
-  if (!c) throw new ComplianceNotFound(`case ${id}: not found`);
+  if (!c) throw new NotFound(`case ${id}: not found`);
   return caseView(c, await findStepsOfCases(db, [id]), today);
 }
 
 /** The case, locked for the change, inside the caller's area and still open. */
 async function openCaseForChange(db: Database['db'], actor: Actor, id: number): Promise<CaseRow> {
   const c = await findCaseById(db, id, 'for update');
-  if (!c) throw new ComplianceNotFound(`case ${id}: not found`);
+  if (!c) throw new NotFound(`case ${id}: not found`);
   requireRegion(actor, 'compliance:manage', c.kabupaten_code);
   if (c.status !== 'OPEN') {
-    throw new ComplianceInputError(`case ${id}: closed on ${c.closed_on} (${c.close_outcome})`);
+    throw new InvalidRequest(`case ${id}: closed on ${c.closed_on} (${c.close_outcome})`);
   }
   return c;
 }
@@ -276,14 +271,14 @@ export async function openCase(
   clock: Clock = {},
 ): Promise<CaseView> {
   const today = todayOf(clock);
-  const i = parseInput(openCaseSchema, input);
+  const i = parseRequest(openCaseSchema, input);
   const kabupaten = regionCodeOf('kabupaten', i.kabupaten).code;
   requireRegion(actor, 'compliance:manage', kabupaten);
   if (!(await findRegionByCode(database.db, kabupaten))) {
-    throw new ComplianceInputError(`kabupaten: ${i.kabupaten} is not a district`);
+    throw new InvalidRequest(`kabupaten: ${i.kabupaten} is not a district`);
   }
   const key = employerKey(i.employer);
-  if (key === null) throw new ComplianceInputError(`employer: ${i.employer} is not a name`);
+  if (key === null) throw new InvalidRequest(`employer: ${i.employer} is not a name`);
   const openedOn = pastDate('openedOn', i.openedOn, today);
 
   return database.transaction(async (tx) => {
@@ -294,7 +289,7 @@ export async function openCase(
     );
     const existing = await findOpenCaseOfEmployer(tx.db, employer.id);
     if (existing) {
-      throw new ComplianceConflict(
+      throw new Conflict(
         `employer ${employer.nama}: case ${existing.id} is open since ${existing.opened_on}`,
       );
     }
@@ -306,7 +301,7 @@ export async function openCase(
     }).catch((error: unknown) => {
       // Two officers opening the same employer's case at once: one wins.
       if ((error as { code?: string }).code === '23505') {
-        throw new ComplianceConflict(`employer ${employer.nama}: a case was just opened`);
+        throw new Conflict(`employer ${employer.nama}: a case was just opened`);
       }
       throw error;
     });
@@ -328,8 +323,8 @@ export async function listCases(
   clock: Clock = {},
 ): Promise<CaseView[]> {
   const today = todayOf(clock);
-  const q = parseInput(casesQuerySchema, query);
-  const scope = scopeWithin(actor, 'compliance:read', q.within);
+  const q = parseRequest(casesQuerySchema, query);
+  const scope = requirePermissionWithin(actor, 'compliance:read', q.within);
   const cases = await findCases(database.db, {
     scope,
     status: q.status,
@@ -351,7 +346,7 @@ export async function showCase(
   clock: Clock = {},
 ): Promise<CaseView> {
   const today = todayOf(clock);
-  const scope = scopeWithin(actor, 'compliance:read');
+  const scope = requirePermissionWithin(actor, 'compliance:read');
   const view = await loadCase(database.db, id, today);
   if (!covers(scope, view.kabupaten)) throw new AccessDenied(`case ${id}: outside your area`);
   return view;
@@ -370,27 +365,27 @@ export async function startStep(
   clock: Clock = {},
 ): Promise<CaseView> {
   const today = todayOf(clock);
-  const i = parseInput(startStepSchema, input);
+  const i = parseRequest(startStepSchema, input);
   return database.transaction(async (tx) => {
     const c = await openCaseForChange(tx.db, actor, caseId);
     const startedOn = pastDate('startedOn', i.startedOn, today);
     if (startedOn < c.opened_on) {
-      throw new ComplianceInputError(
+      throw new InvalidRequest(
         `startedOn: ${startedOn} is before the case was opened (${c.opened_on})`,
       );
     }
     const steps = await findStepsOfCases(tx.db, [c.id]);
     const refusal = refusalToStart(steps, i.step, startedOn);
-    if (refusal !== null) throw new ComplianceInputError(refusal);
+    if (refusal !== null) throw new InvalidRequest(refusal);
     const byRule = ruleDueOn(i.step, startedOn);
     if (byRule !== null && i.dueOn !== undefined) {
-      throw new ComplianceInputError(
+      throw new InvalidRequest(
         `dueOn: a warning is due ten working days after it starts (${byRule})`,
       );
     }
     const dueOn = byRule ?? i.dueOn ?? null;
     if (dueOn !== null && dueOn < startedOn) {
-      throw new ComplianceInputError(`dueOn: ${dueOn} is before the step starts (${startedOn})`);
+      throw new InvalidRequest(`dueOn: ${dueOn} is before the step starts (${startedOn})`);
     }
     const stepId = await insertStep(tx.db, {
       case_id: c.id,
@@ -420,17 +415,17 @@ export async function finishStep(
   clock: Clock = {},
 ): Promise<CaseView> {
   const today = todayOf(clock);
-  const i = parseInput(finishStepSchema, input);
+  const i = parseRequest(finishStepSchema, input);
   return database.transaction(async (tx) => {
     const c = await openCaseForChange(tx.db, actor, caseId);
     const step = (await findStepsOfCases(tx.db, [c.id])).find((s) => s.id === stepId);
-    if (!step) throw new ComplianceNotFound(`step ${stepId} of case ${caseId}: not found`);
+    if (!step) throw new NotFound(`step ${stepId} of case ${caseId}: not found`);
     if (step.done_on !== null) {
-      throw new ComplianceInputError(`${step.step}: already done on ${step.done_on}`);
+      throw new InvalidRequest(`${step.step}: already done on ${step.done_on}`);
     }
     const doneOn = pastDate('doneOn', i.doneOn, today);
     if (doneOn < step.started_on) {
-      throw new ComplianceInputError(
+      throw new InvalidRequest(
         `doneOn: ${doneOn} is before ${step.step} started (${step.started_on})`,
       );
     }
@@ -458,17 +453,17 @@ export async function closeCase(
   clock: Clock = {},
 ): Promise<CaseView> {
   const today = todayOf(clock);
-  const i = parseInput(closeCaseSchema, input);
+  const i = parseRequest(closeCaseSchema, input);
   return database.transaction(async (tx) => {
     const c = await openCaseForChange(tx.db, actor, caseId);
     const closedOn = pastDate('closedOn', i.closedOn, today);
     if (closedOn < c.opened_on) {
-      throw new ComplianceInputError(
+      throw new InvalidRequest(
         `closedOn: ${closedOn} is before the case was opened (${c.opened_on})`,
       );
     }
     if (i.outcome === 'DITUTUP_LAINNYA' && i.note === undefined) {
-      throw new ComplianceInputError('note: say why the case closes without compliance');
+      throw new InvalidRequest('note: say why the case closes without compliance');
     }
     await updateCaseClosed(tx.db, c.id, {
       closed_on: closedOn,

@@ -7,7 +7,7 @@ import { AccessDenied } from '../access/errors.ts';
 import type { Role } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
-import { ComplianceInputError, ComplianceNotFound } from './compliance.errors.ts';
+import { InvalidRequest, NotFound } from './compliance.errors.ts';
 import {
   addAction,
   createMeeting,
@@ -111,7 +111,7 @@ describe('forum meetings', () => {
         { heldOn: '2024-06-10', region: '1502', officesPresent: ['DPR'] as never },
         today,
       ),
-    ).rejects.toThrow(ComplianceInputError);
+    ).rejects.toThrow(InvalidRequest);
   });
 
   it('shows the forums inside a user’s area and those above it, not beside it', async () => {
@@ -223,7 +223,7 @@ describe('action items', () => {
         responsibleOffice: 'DINKES',
         dueOn: '2024-06-20',
       }),
-    ).rejects.toThrow(ComplianceNotFound);
+    ).rejects.toThrow(NotFound);
   });
 
   it('lists the overdue actions: past due and neither SELESAI nor BATAL', async () => {

@@ -9,8 +9,13 @@ import { AccessDenied } from '../access/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { ForumOffice } from '../db/schema.ts';
 import { findRegionByCode } from '../regions/regions.repository.ts';
-import { ComplianceInputError, ComplianceNotFound, parseInput } from './compliance.errors.ts';
-import { forumSeen, regionCodeOf, requireRegion, scopeWithin } from './compliance.policy.ts';
+import { InvalidRequest, NotFound, parseRequest } from './compliance.errors.ts';
+import {
+  forumSeen,
+  regionCodeOf,
+  requirePermissionWithin,
+  requireRegion,
+} from './compliance.policy.ts';
 import {
   type ActionsQuery,
   type ActionView,
@@ -82,17 +87,17 @@ export async function createMeeting(
   clock: Clock = {},
 ): Promise<MeetingView> {
   const today = todayOf(clock);
-  const i = parseInput(newMeetingSchema, input);
+  const i = parseRequest(newMeetingSchema, input);
   const region = regionCodeOf('region', i.region);
   if (i.level !== undefined && i.level !== region.level) {
-    throw new ComplianceInputError(`level: ${i.region} is a ${region.level} code, not ${i.level}`);
+    throw new InvalidRequest(`level: ${i.region} is a ${region.level} code, not ${i.level}`);
   }
   requireRegion(actor, 'forum:manage', region.code);
   if (!(await findRegionByCode(database.db, region.code))) {
-    throw new ComplianceInputError(`region: ${i.region} is not a known region`);
+    throw new InvalidRequest(`region: ${i.region} is not a known region`);
   }
   if (i.heldOn > today) {
-    throw new ComplianceInputError(`heldOn: ${i.heldOn} is after today (${today})`);
+    throw new InvalidRequest(`heldOn: ${i.heldOn} is after today (${today})`);
   }
   return database.transaction(async (tx) => {
     const id = await insertMeeting(tx.db, {
@@ -123,8 +128,8 @@ export async function listMeetings(
   clock: Clock = {},
 ): Promise<MeetingView[]> {
   const today = todayOf(clock);
-  const q = parseInput(meetingsQuerySchema, query);
-  const scope = scopeWithin(actor, 'forum:read', q.within);
+  const q = parseRequest(meetingsQuerySchema, query);
+  const scope = requirePermissionWithin(actor, 'forum:read', q.within);
   const rows = await findMeetings(database.db, { scope, today, from: q.from, to: q.to });
   return rows.map(meetingView);
 }
@@ -139,14 +144,14 @@ export async function addAction(
 ): Promise<ActionView> {
   const today = todayOf(clock);
   const meeting = await findMeetingById(database.db, meetingId);
-  if (!meeting) throw new ComplianceNotFound(`meeting ${meetingId}: not found`);
+  if (!meeting) throw new NotFound(`meeting ${meetingId}: not found`);
   requireRegion(actor, 'forum:manage', meeting.region_code);
-  const i = parseInput(newActionSchema, input);
+  const i = parseRequest(newActionSchema, input);
   if (i.dueOn < meeting.held_on) {
-    throw new ComplianceInputError(`dueOn: ${i.dueOn} is before the meeting (${meeting.held_on})`);
+    throw new InvalidRequest(`dueOn: ${i.dueOn} is before the meeting (${meeting.held_on})`);
   }
   if (i.status === 'SELESAI' && i.evidence === undefined) {
-    throw new ComplianceInputError('evidence: needed to mark an action SELESAI');
+    throw new InvalidRequest('evidence: needed to mark an action SELESAI');
   }
   return database.transaction(async (tx) => {
     const id = await insertAction(tx.db, {
@@ -179,18 +184,18 @@ export async function updateActionItem(
   clock: Clock = {},
 ): Promise<ActionView> {
   const today = todayOf(clock);
-  const i = parseInput(updateActionSchema, input);
+  const i = parseRequest(updateActionSchema, input);
   return database.transaction(async (tx) => {
     const action = await findActionById(tx.db, actionId, 'for update');
-    if (!action) throw new ComplianceNotFound(`action ${actionId}: not found`);
+    if (!action) throw new NotFound(`action ${actionId}: not found`);
     requireRegion(actor, 'forum:manage', action.region_code);
     const status = i.status ?? action.status;
     const evidence = i.evidence ?? action.evidence;
     if (status === 'SELESAI' && evidence === null) {
-      throw new ComplianceInputError('evidence: needed to mark an action SELESAI');
+      throw new InvalidRequest('evidence: needed to mark an action SELESAI');
     }
     if (i.dueOn !== undefined && i.dueOn < action.meeting_held_on) {
-      throw new ComplianceInputError(
+      throw new InvalidRequest(
         `dueOn: ${i.dueOn} is before the meeting (${action.meeting_held_on})`,
       );
     }
@@ -229,11 +234,11 @@ export async function listActions(
   clock: Clock = {},
 ): Promise<{ actions: ActionView[]; overdue: number }> {
   const today = todayOf(clock);
-  const q = parseInput(actionsQuerySchema, query);
-  const scope = scopeWithin(actor, 'forum:read', q.within);
+  const q = parseRequest(actionsQuerySchema, query);
+  const scope = requirePermissionWithin(actor, 'forum:read', q.within);
   if (q.meeting !== undefined) {
     const meeting = await findMeetingById(database.db, q.meeting);
-    if (!meeting) throw new ComplianceNotFound(`meeting ${q.meeting}: not found`);
+    if (!meeting) throw new NotFound(`meeting ${q.meeting}: not found`);
     if (!forumSeen(scope, meeting.region_code)) {
       throw new AccessDenied(`meeting ${q.meeting}: outside your area`);
     }

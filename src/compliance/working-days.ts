@@ -4,6 +4,7 @@
 // A working day is Monday to Friday. Public holidays (libur nasional, cuti
 // bersama) are not counted yet: a warning issued before Lebaran is due a few
 // days earlier here than on paper. A holiday table would slot in at isWorkingDay.
+import { todayInJakarta } from '../indicators/periods.ts';
 
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -69,16 +70,6 @@ export function workingDaysBetween(from: string, to: string): number {
   return count;
 }
 
-/** Today's date in Jakarta (WIB, UTC+7): the date offices write on their letters. */
-export function jakartaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Jakarta',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** Where services read today from: injectable for tests, Jakarta's date otherwise. */
 export interface Clock {
   /** YYYY-MM-DD; default: today in Asia/Jakarta. */
@@ -86,7 +77,7 @@ export interface Clock {
 }
 
 export function todayOf(clock: Clock): string {
-  const today = clock.today ?? jakartaToday();
+  const today = clock.today ?? todayInJakarta();
   if (!isIsoDate(today)) throw new RangeError(`today: ${today} is not a date (YYYY-MM-DD)`);
   return today;
 }

@@ -38,13 +38,13 @@ import {
   updateAgentSchema,
 } from './agents.schema.ts';
 import {
+  Conflict,
   dotted,
-  FieldworkConflict,
-  FieldworkInputError,
-  FieldworkNotFound,
   type FieldworkOptions,
-  parseInput,
-  scopeWithin,
+  InvalidRequest,
+  NotFound,
+  narrowScope,
+  parseRequest,
   todayInJakarta,
   villageCode,
 } from './requests.ts';
@@ -73,7 +73,7 @@ function viewOf(row: AgentRow, today: string): Agent {
 function teleponOf(raw: string): string {
   const telepon = normaliseTelepon(raw);
   if (telepon === null) {
-    throw new FieldworkInputError(
+    throw new InvalidRequest(
       `telepon ${raw}: not an Indonesian mobile number (08…, +628… or 628…)`,
     );
   }
@@ -97,24 +97,24 @@ async function requireVillages(
 ): Promise<void> {
   const elsewhere = codes.find((c) => !c.startsWith(kabupaten));
   if (elsewhere !== undefined) {
-    throw new FieldworkInputError(
+    throw new InvalidRequest(
       `villages: desa ${dotted(elsewhere)} is not in the appointing village's district ${dotted(kabupaten)}`,
     );
   }
   const found = new Set((await findVillages(db, codes)).map((r) => r.code));
   const missing = codes.find((c) => !found.has(c));
   if (missing !== undefined) {
-    throw new FieldworkInputError(`desa ${dotted(missing)}: not in the Kemendagri list`);
+    throw new InvalidRequest(`desa ${dotted(missing)}: not in the Kemendagri list`);
   }
 }
 
 /** The trigger's refusal of a ninth active agent, as a 409 that says what to do. */
-function villageFull(error: unknown): FieldworkConflict | null {
+function villageFull(error: unknown): Conflict | null {
   const e = error as { code?: unknown; message?: unknown } | null;
   if (e?.code !== '23514' || typeof e.message !== 'string') return null;
   const m = /desa (\d{10}) sudah punya 8 agen aktif/.exec(e.message);
   if (!m?.[1]) return null;
-  return new FieldworkConflict(
+  return new Conflict(
     `desa ${dotted(m[1])} sudah punya 8 agen aktif: a village has at most eight agents whose term has not ended; end one's term first`,
   );
 }
@@ -140,7 +140,7 @@ export async function appointAgent(
   input: AppointAgentInput,
   options: FieldworkOptions = {},
 ): Promise<AppointedAgent> {
-  const data = parseInput(appointAgentSchema, input);
+  const data = parseRequest(appointAgentSchema, input);
   const today = options.today ?? todayInJakarta();
   const desa = villageCode(data.desa);
   const villages = [...new Set((data.villages ?? [data.desa]).map(villageCode))].sort();
@@ -149,12 +149,12 @@ export async function appointAgent(
   const kabupaten = desa.slice(0, 4);
   await requireVillages(db, kabupaten, [...new Set([desa, ...villages])]);
   if (data.aktifSampai !== undefined && data.aktifSampai < data.aktifMulai) {
-    throw new FieldworkInputError('aktifSampai: before aktifMulai');
+    throw new InvalidRequest('aktifSampai: before aktifMulai');
   }
   const telepon = data.telepon === undefined ? null : teleponOf(data.telepon);
   const userName = data.user.toLowerCase();
   if (!USER_NAME.test(userName)) {
-    throw new FieldworkInputError(
+    throw new InvalidRequest(
       `user ${data.user}: 2–63 characters, letters, digits, dot, dash or underscore`,
     );
   }
@@ -168,17 +168,17 @@ export async function appointAgent(
       const user = await findUserByName(trx, userName);
       let userId: number;
       if (user) {
-        if (hash !== null) throw new FieldworkConflict(`user ${userName}: created meanwhile`);
-        if (user.disabled_at) throw new FieldworkInputError(`user ${userName}: disabled`);
+        if (hash !== null) throw new Conflict(`user ${userName}: created meanwhile`);
+        if (user.disabled_at) throw new InvalidRequest(`user ${userName}: disabled`);
         const already = await findAgentByUserId(trx, user.id);
         if (already) {
-          throw new FieldworkConflict(
+          throw new Conflict(
             `user ${userName}: already agent ${already.id} (change that appointment instead)`,
           );
         }
         userId = user.id;
       } else {
-        if (hash === null) throw new FieldworkConflict(`user ${userName}: changed meanwhile`);
+        if (hash === null) throw new Conflict(`user ${userName}: changed meanwhile`);
         userId = await insertUser(trx, {
           name: userName,
           full_name: data.nama,
@@ -238,10 +238,10 @@ export async function changeAgent(
   input: UpdateAgentInput,
   options: FieldworkOptions = {},
 ): Promise<Agent> {
-  const data = parseInput(updateAgentSchema, input);
+  const data = parseRequest(updateAgentSchema, input);
   const today = options.today ?? todayInJakarta();
   const agent = await findAgentById(db, id);
-  if (!agent) throw new FieldworkNotFound(`agent ${id}: no such agent`);
+  if (!agent) throw new NotFound(`agent ${id}: no such agent`);
   const scope = requirePermission(actor, 'agents:manage');
   if (!covers(scope, agent.desa_code)) {
     throw new AccessDenied(
@@ -260,7 +260,7 @@ export async function changeAgent(
 
   const sampai = data.aktifSampai === undefined ? agent.aktif_sampai : data.aktifSampai;
   if (sampai !== null && sampai < agent.aktif_mulai) {
-    throw new FieldworkInputError(`aktifSampai: before the term's start ${agent.aktif_mulai}`);
+    throw new InvalidRequest(`aktifSampai: before the term's start ${agent.aktif_mulai}`);
   }
   const patch: { telepon?: string | null; aktif_sampai?: string | null } = {};
   if (data.telepon !== undefined) {
@@ -319,9 +319,9 @@ export async function listAgents(
   query: AgentListQuery,
   options: FieldworkOptions = {},
 ): Promise<Agent[]> {
-  const data = parseInput(agentListQuerySchema, query);
+  const data = parseRequest(agentListQuerySchema, query);
   const today = options.today ?? todayInJakarta();
-  const scope = scopeWithin(requirePermission(actor, 'agents:read'), data.within);
+  const scope = narrowScope(requirePermission(actor, 'agents:read'), data.within);
   const rows = await findAgents(db, { scope, status: data.status, today });
   return rows.map((r) => viewOf(r, today));
 }
@@ -335,7 +335,7 @@ export async function showAgent(
 ): Promise<Agent> {
   const scope = requirePermission(actor, 'agents:read');
   const row = await findAgentById(db, id);
-  if (!row) throw new FieldworkNotFound(`agent ${id}: no such agent`);
+  if (!row) throw new NotFound(`agent ${id}: no such agent`);
   if (!covers(scope, row.desa_code) && !row.villages.some((v) => covers(scope, v))) {
     throw new AccessDenied(`agent ${id}: outside your area`);
   }

@@ -11,7 +11,7 @@ import { normaliseRegionCode } from '../regions/codes.ts';
 import { budgetQuerySchema, uhcPrioritasInputSchema } from './fieldwork.schema.ts';
 import { PBI_PREMIUMS } from './pathways.ts';
 import { findBudgetRows, findUhcPrioritas, insertUhcPrioritas } from './proposals.repository.ts';
-import { areaOf, FieldworkInputError } from './requests.ts';
+import { InvalidRequest, requirePermissionWithin } from './requests.ts';
 
 export const BUDGET_COLUMNS = [
   'id',
@@ -36,7 +36,7 @@ export function premiumOn(date: string): number {
 
 export async function districtBudget(database: Database, actor: Actor, query: unknown) {
   const q = budgetQuerySchema.parse(query);
-  const scope = areaOf(actor, 'budget:read', q.within);
+  const scope = requirePermissionWithin(actor, 'budget:read', q.within);
   const premium = premiumOn(`${q.year}-01-01`);
   const rows = (await findBudgetRows(database.db, scope, q.year)).map((r) => ({
     ...r,
@@ -77,19 +77,19 @@ export async function setUhcPrioritas(database: Database, actor: Actor, input: u
   const parsed = uhcPrioritasInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new FieldworkInputError(`${issue?.path.join('.') || 'input'}: ${issue?.message}`);
+    throw new InvalidRequest(`${issue?.path.join('.') || 'input'}: ${issue?.message}`);
   }
   const p = parsed.data;
   const kabupaten = normaliseRegionCode(p.kabupaten);
   if (kabupaten?.level !== 'kabupaten') {
-    throw new FieldworkInputError(`kabupaten ${p.kabupaten}: not a kabupaten/kota code`);
+    throw new InvalidRequest(`kabupaten ${p.kabupaten}: not a kabupaten/kota code`);
   }
   const scope = requirePermission(actor, 'settings:uhc_prioritas');
   if (!covers(scope, kabupaten.code)) {
     throw new AccessDenied(`kabupaten ${p.kabupaten}: outside your area`);
   }
   if (p.validUntil !== undefined && p.validUntil < p.validFrom) {
-    throw new FieldworkInputError('validUntil: before validFrom');
+    throw new InvalidRequest('validUntil: before validFrom');
   }
   await database.transaction(async (tx) => {
     await insertUhcPrioritas(tx.db, {
@@ -113,6 +113,6 @@ export async function listUhcPrioritas(
   actor: Actor,
   query: { within?: string | undefined },
 ) {
-  const scope = areaOf(actor, 'budget:read', query.within);
+  const scope = requirePermissionWithin(actor, 'budget:read', query.within);
   return findUhcPrioritas(database.db, scope);
 }

@@ -298,7 +298,10 @@ describe('pathway rules', () => {
 
   it('is printed whole in docs/fieldwork.md, in the same order', () => {
     const doc = readFileSync(new URL('../../docs/fieldwork.md', import.meta.url), 'utf8');
-    const rows = [...doc.matchAll(/^\|[ \t]*(J\d\d)[ \t]*\|.*\|[ \t]*(\w+)/gm)].map((m) => [m[1], m[2]]);
+    const rows = [...doc.matchAll(/^\|[ \t]*(J\d\d)[ \t]*\|.*\|[ \t]*(\w+)/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(rows).toEqual(PATHWAY_RULES.map((r) => [r.id, r.pathway]));
   });
 

@@ -4,20 +4,11 @@
 // the segment, documents and verifying office of a registration proposal.
 // The reconciliation evaluates these tables in SQL over every target at once
 // (targets.repository.ts); docs/fieldwork.md prints them for the forum.
-// Data only: nothing here imports anything.
+// Data only: it imports nothing but the value lists of the boundary schema.
+import { PATHWAY_VALUES } from './fieldwork.schema.ts';
 
 /** The ways back to coverage, from domain.md ("Why a member is inactive"). */
-export const PATHWAYS = [
-  'PBI_APBD',
-  'PBI_APBN',
-  'REAKTIVASI_DINSOS',
-  'PENDAFTARAN_PPU',
-  'PBPU_MANDIRI',
-  'CICILAN_REHAB',
-  'BAYAR_TUNGGAKAN',
-  'PERBAIKAN_NIK',
-  'PERBAIKAN_DATA',
-] as const;
+export const PATHWAYS = PATHWAY_VALUES;
 export type Pathway = (typeof PATHWAYS)[number];
 
 export const PATHWAY_LABELS: Record<Pathway, string> = {

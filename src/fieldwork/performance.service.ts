@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Database } from '../db/database.ts';
 import { performanceQuerySchema } from './fieldwork.schema.ts';
 import { findPerformance, type PerformanceCounts } from './performance.repository.ts';
-import { areaOf } from './requests.ts';
+import { requirePermissionWithin } from './requests.ts';
 
 export interface PerformanceRow extends PerformanceCounts {
   /** Proposals per household reached; null when none was reached. Never capped. */
@@ -22,7 +22,7 @@ export async function agentPerformance(
   query: unknown,
 ): Promise<{ period: string; rows: PerformanceRow[] }> {
   const q = performanceQuerySchema.parse(query);
-  const scope = areaOf(actor, 'performance:read', q.within);
+  const scope = requirePermissionWithin(actor, 'performance:read', q.within);
   const rows = await findPerformance(database.db, q.period, scope);
   return {
     period: q.period,

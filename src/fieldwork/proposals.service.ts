@@ -35,10 +35,10 @@ import {
   updateProposalStatus,
 } from './proposals.repository.ts';
 import {
-  areaOf,
-  FieldworkConflict,
-  FieldworkInputError,
-  FieldworkNotFound,
+  Conflict,
+  InvalidRequest,
+  NotFound,
+  requirePermissionWithin,
   todayInJakarta,
   villageCode,
 } from './requests.ts';
@@ -53,7 +53,7 @@ export interface Clock {
 
 function checkId(id: string): void {
   if (!proposalIdSchema.safeParse(id).success) {
-    throw new FieldworkInputError(`proposal ${id}: not a proposal id (a UUID)`);
+    throw new InvalidRequest(`proposal ${id}: not a proposal id (a UUID)`);
   }
 }
 
@@ -72,7 +72,7 @@ async function detailOf(
   const db = database.db;
   checkId(id);
   const proposal = await findProposalRow(db, id);
-  if (!proposal) throw new FieldworkNotFound(`proposal ${id}: not found`);
+  if (!proposal) throw new NotFound(`proposal ${id}: not found`);
   const scope = requirePermission(actor, 'proposals:read');
   if (!covers(scope, proposal.desa_code))
     throw new AccessDenied(`proposal ${id}: outside your area`);
@@ -109,7 +109,7 @@ export async function proposeRegistration(
   const parsed = proposalInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new FieldworkInputError(`${issue?.path.join('.') || 'proposal'}: ${issue?.message}`);
+    throw new InvalidRequest(`${issue?.path.join('.') || 'proposal'}: ${issue?.message}`);
   }
   const p = parsed.data;
   const desa = villageCode(p.desa);
@@ -118,12 +118,12 @@ export async function proposeRegistration(
   const today = clock.today ?? todayInJakarta();
   const pathway = PROPOSAL_PATHWAYS[p.pathway as Pathway];
   if (!pathway) {
-    throw new FieldworkInputError(
+    throw new InvalidRequest(
       `pathway ${p.pathway}: a data fix, not a registration (it goes to Dukcapil/BPJS through the discrepancy list)`,
     );
   }
   if (p.proposedOn !== undefined && p.proposedOn > today) {
-    throw new FieldworkInputError('proposedOn: in the future');
+    throw new InvalidRequest('proposedOn: in the future');
   }
 
   const created = await database.transaction(async (tx) => {
@@ -136,7 +136,7 @@ export async function proposeRegistration(
         existing.pathway !== p.pathway ||
         existing.kind !== p.kind
       ) {
-        throw new FieldworkConflict(`proposal ${p.id}: exists with other content`);
+        throw new Conflict(`proposal ${p.id}: exists with other content`);
       }
       return false;
     }
@@ -151,55 +151,55 @@ export async function proposeRegistration(
       throw new AccessDenied(`desa ${p.desa}: not a village you serve`);
     }
     if (!agent && actsAsAgent && !mayEnterForOthers) {
-      throw new FieldworkInputError('you are not an appointed agent (no active agent record)');
+      throw new InvalidRequest('you are not an appointed agent (no active agent record)');
     }
     const agentId = agent?.id ?? p.agentId ?? null;
 
     const household = await findOpenHouseholdTargets(db, desa, p.household);
     if (household.length === 0) {
-      throw new FieldworkInputError(
+      throw new InvalidRequest(
         `household ${p.household}: no open target in desa ${p.desa} (nothing to register)`,
       );
     }
     if (p.kind === 'ORANG' && pathway.wholeHousehold) {
-      throw new FieldworkInputError(
+      throw new InvalidRequest(
         `pathway ${p.pathway}: self-paid registration covers the whole family card (kind KELUARGA)`,
       );
     }
     const wanted = p.targetIds ?? (p.kind === 'KELUARGA' ? household.map((t) => t.id) : []);
     if (p.kind === 'ORANG' && wanted.length !== 1) {
-      throw new FieldworkInputError('targetIds: a proposal of kind ORANG names exactly one target');
+      throw new InvalidRequest('targetIds: a proposal of kind ORANG names exactly one target');
     }
     const people = wanted.map((id) => {
       const target = household.find((t) => t.id === id);
       if (!target) {
-        throw new FieldworkInputError(`targetIds: ${id} is not an open target of this household`);
+        throw new InvalidRequest(`targetIds: ${id} is not an open target of this household`);
       }
       return target;
     });
-    if (people.length === 0) throw new FieldworkInputError('targetIds: nobody to propose');
+    if (people.length === 0) throw new InvalidRequest('targetIds: nobody to propose');
     const busy = await findTargetsInOpenProposals(
       db,
       people.map((t) => t.id),
     );
     if (busy.length > 0) {
-      throw new FieldworkConflict(`targets ${busy.join(', ')}: already in an open proposal`);
+      throw new Conflict(`targets ${busy.join(', ')}: already in an open proposal`);
     }
     const segmen = p.segmen ?? pathway.segmen[0];
     if (segmen === undefined || !pathway.segmen.includes(segmen)) {
-      throw new FieldworkInputError(
+      throw new InvalidRequest(
         `segmen ${p.segmen}: pathway ${p.pathway} registers as ${pathway.segmen.join(' or ')}`,
       );
     }
     if (!pathway.kelas && p.kelas !== undefined) {
-      throw new FieldworkInputError(`kelas: pathway ${p.pathway} has no class choice (class 3)`);
+      throw new InvalidRequest(`kelas: pathway ${p.pathway} has no class choice (class 3)`);
     }
     const kelas = pathway.kelas
       ? (p.kelas ?? people[0]?.kelas_saran ?? people[0]?.kelas ?? 3)
       : null;
     const unknownDocs = Object.keys(p.documents).filter((d) => !pathway.documents.includes(d));
     if (unknownDocs.length > 0) {
-      throw new FieldworkInputError(
+      throw new InvalidRequest(
         `documents: ${unknownDocs.join(', ')} not on the checklist of ${p.pathway} (${pathway.documents.join(', ')})`,
       );
     }
@@ -212,7 +212,7 @@ export async function proposeRegistration(
         .sort()
         .at(-1) ?? '';
     const first = people[0];
-    if (!first) throw new FieldworkInputError('targetIds: nobody to propose');
+    if (!first) throw new InvalidRequest('targetIds: nobody to propose');
     await insertProposal(db, {
       id: p.id,
       kabupatenCode: first.kabupaten_code,
@@ -271,16 +271,16 @@ export async function decideProposal(
   await database.transaction(async (tx) => {
     const db = tx.db;
     const row = await findProposalRow(db, id);
-    if (!row) throw new FieldworkNotFound(`proposal ${id}: not found`);
+    if (!row) throw new NotFound(`proposal ${id}: not found`);
     const pathway = PROPOSAL_PATHWAYS[row.pathway as Pathway];
-    if (!pathway) throw new FieldworkConflict(`proposal ${id}: pathway ${row.pathway} unknown`);
+    if (!pathway) throw new Conflict(`proposal ${id}: pathway ${row.pathway} unknown`);
     if (!mayDecide(actor.grants, step, pathway.verifier, row.desa_code)) {
       throw new AccessDenied(
         `proposal ${id}: ${step} is for ${decidersOf(step, pathway.verifier)} of its region`,
       );
     }
     if (!FROM[step].includes(row.status)) {
-      throw new FieldworkConflict(`proposal ${id} is ${row.status}: cannot ${step}`);
+      throw new Conflict(`proposal ${id} is ${row.status}: cannot ${step}`);
     }
     let note: string | null = null;
     if (step === 'verify') {
@@ -294,11 +294,11 @@ export async function decideProposal(
       const parsed = registerInputSchema.safeParse(input ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new FieldworkInputError(`${issue?.path.join('.') || 'register'}: ${issue?.message}`);
+        throw new InvalidRequest(`${issue?.path.join('.') || 'register'}: ${issue?.message}`);
       }
       const r = parsed.data as Required<Pick<RegisterInput, 'noka'>> & RegisterInput;
       const registeredOn = r.registeredOn ?? today;
-      if (registeredOn > today) throw new FieldworkInputError('registeredOn: in the future');
+      if (registeredOn > today) throw new InvalidRequest('registeredOn: in the future');
       const people = await findProposalPeople(db, actor, id);
       const missing: number[] = [];
       for (const person of people) {
@@ -307,7 +307,7 @@ export async function decideProposal(
         else if (person.noka === null) missing.push(person.target_id);
       }
       if (missing.length > 0) {
-        throw new FieldworkInputError(`noka: missing for target ${missing.join(', ')}`);
+        throw new InvalidRequest(`noka: missing for target ${missing.join(', ')}`);
       }
       // UHC Prioritas districts' own registrations are active the same day;
       // every other registration from a month later (domain.md).
@@ -322,7 +322,7 @@ export async function decideProposal(
       });
     } else {
       const parsed = rejectInputSchema.safeParse(input ?? {});
-      if (!parsed.success) throw new FieldworkInputError('reason: a reason (3 to 500 characters)');
+      if (!parsed.success) throw new InvalidRequest('reason: a reason (3 to 500 characters)');
       note = parsed.data.reason;
       await updateProposalStatus(db, id, row.status, {
         status: 'DITOLAK',
@@ -344,6 +344,6 @@ export async function decideProposal(
 /** Proposals inside the caller's area (ids, pathways, statuses, counts: no names). */
 export async function listProposals(database: Database, actor: Actor, query: unknown) {
   const q = proposalListQuerySchema.parse(query ?? {});
-  const scope = areaOf(actor, 'proposals:read', q.within);
+  const scope = requirePermissionWithin(actor, 'proposals:read', q.within);
   return findProposals(database.db, { scope, status: q.status, limit: q.limit, offset: q.offset });
 }

@@ -469,30 +469,22 @@ export interface TargetRow {
   pathway: string;
 }
 
-/** Targets by id (for proposals and visits); no personal fields beyond ids. */
-export async function findTargetsByIds(db: Db, ids: readonly number[]): Promise<TargetRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('targets')
-    .select([
-      'id',
-      'kabupaten_code',
-      'desa_code',
-      'source_id',
-      'household',
-      'status',
-      'closed_period',
-      'close_reason',
-      'last_period',
-      'noka',
-      'kelas',
-      'kelas_saran',
-      'segmen',
-      'pathway',
-    ])
-    .where('id', 'in', [...ids])
-    .execute() as Promise<TargetRow[]>;
-}
+const TARGET_ROW_COLUMNS = [
+  'id',
+  'kabupaten_code',
+  'desa_code',
+  'source_id',
+  'household',
+  'status',
+  'closed_period',
+  'close_reason',
+  'last_period',
+  'noka',
+  'kelas',
+  'kelas_saran',
+  'segmen',
+  'pathway',
+] as const;
 
 /** The open targets of a household. */
 export async function findOpenHouseholdTargets(
@@ -502,22 +494,7 @@ export async function findOpenHouseholdTargets(
 ): Promise<TargetRow[]> {
   return db
     .selectFrom('targets')
-    .select([
-      'id',
-      'kabupaten_code',
-      'desa_code',
-      'source_id',
-      'household',
-      'status',
-      'closed_period',
-      'close_reason',
-      'last_period',
-      'noka',
-      'kelas',
-      'kelas_saran',
-      'segmen',
-      'pathway',
-    ])
+    .select(TARGET_ROW_COLUMNS)
     .where('desa_code', '=', desa)
     .where('household', '=', household)
     .where('closed_period', 'is', null)

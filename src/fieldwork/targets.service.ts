@@ -9,7 +9,7 @@ import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { type WorklistQueryInput, worklistQuerySchema } from './fieldwork.schema.ts';
 import { closeLoop, type LoopResult } from './proposals.repository.ts';
-import { areaOf, FieldworkNotFound } from './requests.ts';
+import { NotFound, requirePermissionWithin } from './requests.ts';
 import {
   findTargetDetail,
   findWorklist,
@@ -43,7 +43,7 @@ export async function followUpReconciliation(
 /** The household worklist of the caller's villages (or one region of them). */
 export async function getWorklist(database: Database, actor: Actor, query: WorklistQueryInput) {
   const q = worklistQuerySchema.parse(query);
-  const scope = areaOf(actor, 'targets:read', q.within);
+  const scope = requirePermissionWithin(actor, 'targets:read', q.within);
   return findWorklist(
     database.db,
     actor,
@@ -54,9 +54,9 @@ export async function getWorklist(database: Database, actor: Actor, query: Workl
 
 /** One target, its facts, pathway, priority and month-by-month history. */
 export async function getTarget(database: Database, actor: Actor, id: number) {
-  const scope = areaOf(actor, 'targets:read');
+  const scope = requirePermissionWithin(actor, 'targets:read');
   const found = await findTargetDetail(database.db, actor, id);
-  if (!found) throw new FieldworkNotFound(`target ${id}: not found`);
+  if (!found) throw new NotFound(`target ${id}: not found`);
   if (!covers(scope, found.target.desa_code)) {
     throw new AccessDenied(`target ${id}: outside your area`);
   }

@@ -18,12 +18,12 @@ import {
   type OutreachRow,
 } from './outreach.repository.ts';
 import {
+  Conflict,
   dotted,
-  FieldworkConflict,
-  FieldworkInputError,
   type FieldworkOptions,
-  parseInput,
-  scopeWithin,
+  InvalidRequest,
+  narrowScope,
+  parseRequest,
   todayInJakarta,
   villageCode,
 } from './requests.ts';
@@ -59,7 +59,7 @@ function isStaffOf(actor: Actor, desa: string): boolean {
 
 function requireTerm(agent: AgentRow, day: string): void {
   if (agent.aktif_mulai > day || (agent.aktif_sampai !== null && agent.aktif_sampai < day)) {
-    throw new FieldworkInputError(
+    throw new InvalidRequest(
       `agent ${agent.id}: the term (${agent.aktif_mulai} to ${agent.aktif_sampai ?? 'open'}) does not cover ${day}`,
     );
   }
@@ -81,12 +81,12 @@ async function resolveAgent(
   if (choice.agentId === undefined || choice.agentId === own?.id) {
     if (!own) {
       if (!isStaffOf(actor, choice.desa)) {
-        throw new FieldworkInputError(
+        throw new InvalidRequest(
           'not an appointed agent: this user holds the agen role but no appointment (see agents add)',
         );
       }
       if (choice.required) {
-        throw new FieldworkInputError('agentId: required: name the agent who made the visit');
+        throw new InvalidRequest('agentId: required: name the agent who made the visit');
       }
       return null;
     }
@@ -102,9 +102,9 @@ async function resolveAgent(
     );
   }
   const agent = await findAgentById(db, choice.agentId);
-  if (!agent) throw new FieldworkInputError(`agentId ${choice.agentId}: no such agent`);
+  if (!agent) throw new InvalidRequest(`agentId ${choice.agentId}: no such agent`);
   if (!agent.villages.includes(choice.desa)) {
-    throw new FieldworkInputError(
+    throw new InvalidRequest(
       `agentId ${choice.agentId}: does not serve desa ${dotted(choice.desa)}`,
     );
   }
@@ -167,7 +167,7 @@ function repeatedVisit(stored: VisitRow, sent: NewVisit): { created: false; visi
     VISIT_CONTENT,
   );
   if (differ.length > 0) {
-    throw new FieldworkConflict(
+    throw new Conflict(
       `visit ${sent.id}: already recorded with other ${differ.join(', ')}; a different visit needs a new id`,
     );
   }
@@ -190,26 +190,26 @@ export async function recordVisit(
   input: RecordVisitInput,
   options: FieldworkOptions = {},
 ): Promise<RecordedVisit> {
-  const data = parseInput(recordVisitSchema, input);
+  const data = parseRequest(recordVisitSchema, input);
   const today = options.today ?? todayInJakarta();
   const desa = writableVillage(actor, data.desa);
   if (data.visitedOn > today) {
-    throw new FieldworkInputError(`visitedOn: ${data.visitedOn} is in the future (today ${today})`);
+    throw new InvalidRequest(`visitedOn: ${data.visitedOn} is in the future (today ${today})`);
   }
   if (data.outcome === 'MENOLAK' && data.refusalReason === undefined) {
-    throw new FieldworkInputError('refusalReason: required when the outcome is MENOLAK');
+    throw new InvalidRequest('refusalReason: required when the outcome is MENOLAK');
   }
   if (data.outcome !== 'MENOLAK' && data.refusalReason !== undefined) {
-    throw new FieldworkInputError('refusalReason: only for the outcome MENOLAK');
+    throw new InvalidRequest('refusalReason: only for the outcome MENOLAK');
   }
   if (data.refusalReason === undefined && data.refusalNote !== undefined) {
-    throw new FieldworkInputError('refusalNote: only with a refusal reason');
+    throw new InvalidRequest('refusalNote: only with a refusal reason');
   }
   if (data.refusalReason === 'LAINNYA' && data.refusalNote === undefined) {
-    throw new FieldworkInputError('refusalNote: required when the refusal reason is LAINNYA');
+    throw new InvalidRequest('refusalNote: required when the refusal reason is LAINNYA');
   }
   if (data.nextVisitOn !== undefined && data.nextVisitOn < data.visitedOn) {
-    throw new FieldworkInputError('nextVisitOn: before visitedOn');
+    throw new InvalidRequest('nextVisitOn: before visitedOn');
   }
   const agentId = await resolveAgent(db, actor, {
     desa,
@@ -240,14 +240,14 @@ export async function recordVisit(
   if (data.targetId !== undefined) {
     const target = await findTargetPlace(db, data.targetId);
     if (target?.desa_code !== desa || target.household !== data.household) {
-      throw new FieldworkInputError(
+      throw new InvalidRequest(
         `targetId ${data.targetId}: not a person of household ${data.household} in desa ${dotted(desa)}`,
       );
     }
   }
   const month = data.visitedOn.slice(0, 7);
   if (!(await isHouseholdOnWorklist(db, { desa, household: data.household, month }))) {
-    throw new FieldworkInputError(
+    throw new InvalidRequest(
       `household ${data.household}: not on the worklist of desa ${dotted(desa)}`,
     );
   }
@@ -264,10 +264,10 @@ export async function listVisits(
   actor: Actor,
   query: VisitListQuery,
 ): Promise<{ total: number; visits: Visit[] }> {
-  const data = parseInput(visitListQuerySchema, query);
-  const scope = scopeWithin(requirePermission(actor, 'visits:read'), data.within);
+  const data = parseRequest(visitListQuerySchema, query);
+  const scope = narrowScope(requirePermission(actor, 'visits:read'), data.within);
   if (data.from !== undefined && data.to !== undefined && data.from > data.to) {
-    throw new FieldworkInputError('from: after to');
+    throw new InvalidRequest('from: after to');
   }
   const filter = { scope, from: data.from, to: data.to, agentId: data.agentId };
   const page = { limit: data.limit, offset: data.offset };
@@ -318,7 +318,7 @@ function repeatedOutreach(stored: OutreachRow, sent: NewOutreach) {
     OUTREACH_CONTENT,
   );
   if (differ.length > 0) {
-    throw new FieldworkConflict(
+    throw new Conflict(
       `outreach ${sent.id}: already recorded with other ${differ.join(', ')}; a different event needs a new id`,
     );
   }
@@ -335,11 +335,11 @@ export async function recordOutreach(
   input: RecordOutreachInput,
   options: FieldworkOptions = {},
 ): Promise<{ created: boolean; event: Outreach }> {
-  const data = parseInput(recordOutreachSchema, input);
+  const data = parseRequest(recordOutreachSchema, input);
   const today = options.today ?? todayInJakarta();
   const desa = writableVillage(actor, data.desa);
   if (data.heldOn > today) {
-    throw new FieldworkInputError(`heldOn: ${data.heldOn} is in the future (today ${today})`);
+    throw new InvalidRequest(`heldOn: ${data.heldOn} is in the future (today ${today})`);
   }
   const agentId = await resolveAgent(db, actor, {
     desa,
@@ -371,10 +371,10 @@ export async function listOutreach(
   actor: Actor,
   query: OutreachListQuery,
 ): Promise<{ total: number; events: Outreach[] }> {
-  const data = parseInput(outreachListQuerySchema, query);
-  const scope = scopeWithin(requirePermission(actor, 'visits:read'), data.within);
+  const data = parseRequest(outreachListQuerySchema, query);
+  const scope = narrowScope(requirePermission(actor, 'visits:read'), data.within);
   if (data.from !== undefined && data.to !== undefined && data.from > data.to) {
-    throw new FieldworkInputError('from: after to');
+    throw new InvalidRequest('from: after to');
   }
   const filter = { scope, from: data.from, to: data.to, agentId: data.agentId };
   const page = { limit: data.limit, offset: data.offset };

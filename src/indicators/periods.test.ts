@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PERIOD_PATTERN, previousPeriod, shiftPeriod } from './periods.ts';
+import { PERIOD_PATTERN, previousPeriod, shiftPeriod, todayInJakarta } from './periods.ts';
 
 describe('previousPeriod', () => {
   it('steps back one month, across a year', () => {
@@ -30,5 +30,13 @@ describe('shiftPeriod', () => {
         expect(shiftPeriod(p, -1)).toBe(previousPeriod(p));
       }),
     );
+  });
+});
+
+describe('todayInJakarta', () => {
+  it('is the date in Jakarta (UTC+7), not UTC', () => {
+    // 18:30 UTC on 31 December is already 1 January in Jakarta.
+    expect(todayInJakarta(new Date('2024-12-31T18:30:00Z'))).toBe('2025-01-01');
+    expect(todayInJakarta(new Date('2024-12-31T16:30:00Z'))).toBe('2024-12-31');
   });
 });
