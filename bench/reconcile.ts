@@ -5,7 +5,9 @@
 // and the time of a bare exact-NIK join of the same tables with the ratio.
 // Targets (issue 4): district ≤ 20 s on PostgreSQL, ≤ 60 s on PGlite;
 // province ≤ 5 min on PostgreSQL.
-//   npm run bench:reconcile [-- --residents N] [--province] [--no-pglite]
+// --next-month: the same files again as the following month, reconciled too
+// (the recurring cost, with every target already open).
+//   npm run bench:reconcile [-- --residents N] [--province] [--no-pglite] [--next-month]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,13 +24,22 @@ const arg = (name: string) => {
 const RESIDENTS = Number(arg('residents') ?? 400_000);
 const PROVINCE = process.argv.includes('--province');
 const PGLITE = !process.argv.includes('--no-pglite');
+const NEXT_MONTH = process.argv.includes('--next-month');
 
 function measure(label: string, dir: string, url?: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'pesiar-bench-rc-'));
   try {
     const out = execFileSync(
       'node',
-      ['--import', 'tsx', join(here, 'reconcile-child.ts'), dir, dataDir, url ?? ''],
+      [
+        '--import',
+        'tsx',
+        join(here, 'reconcile-child.ts'),
+        dir,
+        dataDir,
+        url ?? '',
+        NEXT_MONTH ? 'next' : '',
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
@@ -39,6 +50,13 @@ function measure(label: string, dir: string, url?: string) {
         `\n${''.padEnd(23)}steps (s): ${Object.entries(r.steps as Record<string, number>)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}` +
+        (r.nextMonth
+          ? `\n${''.padEnd(23)}next month: reconcile ${r.nextMonth.seconds.toFixed(1)} s, steps (s): ${Object.entries(
+              r.nextMonth.steps as Record<string, number>,
+            )
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}; targets updated ${r.nextMonth.targets.updated}`
+          : '') +
         `\n${''.padEnd(23)}[import ${r.importSeconds.toFixed(0)} s, ${r.certainLinks} certain links, ${r.candidatePairs} candidate pairs, ${r.targetsOpened} targets opened]`,
     );
   } finally {
