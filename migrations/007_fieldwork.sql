@@ -81,13 +81,15 @@ CREATE TABLE targets (
   -- resident without one (a household of one until the KK is known).
   household text NOT NULL,
   opened_period text NOT NULL,
-  -- The latest period whose reconciliation saw the person.
+  -- The latest period whose reconciliation wrote the target: opened it or
+  -- changed its facts (a month that changes nothing for a person writes
+  -- nothing for them).
   last_period text NOT NULL,
   closed_period text,
   -- AKTIF: the extract shows the person active; KELUAR: no longer a living
   -- resident of the village register.
   close_reason text CHECK (close_reason IN ('AKTIF', 'KELUAR')),
-  -- The person's status in last_period and the facts the rules used.
+  -- The person's latest status and the facts the rules used.
   status text NOT NULL CHECK (status IN ('BELUM_TERDAFTAR', 'NONAKTIF', 'PERLU_VERIFIKASI')),
   resident_import_id bigint NOT NULL,
   resident_row_no integer NOT NULL,
@@ -117,8 +119,9 @@ CREATE TABLE targets (
 -- targets through this one too).
 CREATE UNIQUE INDEX targets_open_idx ON targets (desa_code, source_id) WHERE closed_period IS NULL;
 
--- A target's months: its status, pathway and priority each period it was seen
--- (AKTIF or KELUAR in the month that closed it). Written only by the run, for
+-- A target's story: its status, pathway and priority in the month it was
+-- opened and in each month that changed one of them (AKTIF or KELUAR, with
+-- no pathway, in the month that closed it). Written only by the run, for
 -- targets it has just written, so without a foreign key: a per-row key check
 -- doubled the cost of writing a district's history.
 CREATE TABLE target_history (

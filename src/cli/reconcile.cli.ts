@@ -61,7 +61,7 @@ function printSummary(s: ReconcileSummary): void {
   const loop = s.fieldwork.proposals;
   if (t.skippedBecause === null) {
     out.push(
-      `  sasaran: ${t.opened.toLocaleString('id-ID')} baru, ${t.updated.toLocaleString('id-ID')} diperbarui, ${t.closedActive.toLocaleString('id-ID')} selesai (aktif), ${t.closedLeft.toLocaleString('id-ID')} keluar dari data desa`,
+      `  sasaran: ${t.opened.toLocaleString('id-ID')} baru, ${t.changed.toLocaleString('id-ID')} berubah, ${t.closedActive.toLocaleString('id-ID')} selesai (aktif), ${t.closedLeft.toLocaleString('id-ID')} keluar dari data desa`,
     );
   }
   out.push(

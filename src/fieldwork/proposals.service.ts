@@ -42,7 +42,7 @@ import {
   todayInJakarta,
   villageCode,
 } from './requests.ts';
-import { findOpenHouseholdTargets } from './targets.repository.ts';
+import { findOpenHouseholdTargets, latestRunPeriod } from './targets.repository.ts';
 
 export interface Clock {
   /** Today, YYYY-MM-DD (Asia/Jakarta unless a test says otherwise). */
@@ -206,11 +206,8 @@ export async function proposeRegistration(
     const documents = Object.fromEntries(
       pathway.documents.map((d) => [d, p.documents[d] ?? false]),
     );
-    const basePeriod =
-      people
-        .map((t) => t.last_period)
-        .sort()
-        .at(-1) ?? '';
+    // The month of the data it was made from: only a later month confirms it.
+    const basePeriod = await latestRunPeriod(db, desa);
     const first = people[0];
     if (!first) throw new InvalidRequest('targetIds: nobody to propose');
     await insertProposal(db, {

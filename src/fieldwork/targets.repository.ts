@@ -30,7 +30,8 @@ export interface TargetSync {
   /** The sync did not run: a later period was already synced in the scope. */
   skippedBecause: string | null;
   opened: number;
-  updated: number;
+  /** Open targets whose facts changed (the rest were left as they were). */
+  changed: number;
   closedActive: number;
   closedLeft: number;
 }
@@ -156,26 +157,66 @@ export async function evaluateRules(db: Db): Promise<void> {
   );
 }
 
-/** The latest period already synced inside the scope ('' when none). */
-async function latestSynced(db: Db, scope: string): Promise<string> {
+/**
+ * The latest month reconciled for a region overlapping the scope ('' when
+ * none): runs of the scope, of regions inside it, or of a region around it.
+ */
+export async function latestRunPeriod(db: Db, scope: string): Promise<string> {
   const r = await sql<{ latest: string | null }>`
-    SELECT max(greatest(last_period, coalesce(closed_period, ''))) AS latest
-    FROM targets WHERE ${inScope('desa_code', scope)}`.execute(db);
+    SELECT max(period) AS latest FROM reconcile_runs
+    WHERE scope LIKE ${`${scope}%`} OR ${scope} LIKE scope || '%'`.execute(db);
   return r.rows[0]?.latest ?? '';
 }
 
+/** The facts a target keeps; a month that changes none of them writes nothing. */
+const FACTS = [
+  'status',
+  'household',
+  'noka',
+  'segmen',
+  'kelas',
+  'alasan_nonaktif',
+  'bulan_tunggakan',
+  'pemberi_kerja',
+  'dusun',
+  'rw',
+  'rt',
+  'pathway',
+  'pathway_rule',
+  'pathway_reason',
+  'kelas_saran',
+  'priority',
+  'priority_reasons',
+] as const;
+const factsOf = (alias: string) => sql.join(FACTS.map((f) => sql.ref(`${alias}.${f}`)));
+
 /**
  * The month's targets from the month's outcomes (after writeOutcomes, in the
- * run's transaction). A re-run of the same month first undoes what the
- * previous run of that month closed, and replaces its history rows; a run of
- * a month older than one already synced leaves the targets alone.
+ * run's transaction), writing only what changed: a new target, a target whose
+ * facts changed (its history gets a row when status, pathway or priority
+ * did), a target closed. A month in which nothing changed for a person writes
+ * nothing for them. A re-run of the same month first undoes that month's
+ * writes (history rows, closures, and the state its changes replaced); a run
+ * of a month older than one already reconciled leaves the targets alone.
  */
 export async function syncTargets(db: Db, s: SyncScope): Promise<TargetSync> {
-  const none = { opened: 0, updated: 0, closedActive: 0, closedLeft: 0 };
-  const latest = await latestSynced(db, s.scope);
+  const none = { opened: 0, changed: 0, closedActive: 0, closedLeft: 0 };
+  const latest = await latestRunPeriod(db, s.scope);
   if (latest > s.period) {
     return { skippedBecause: `sasaran sudah diperbarui dengan periode ${latest}`, ...none };
   }
+  // Undo an earlier run of this month: the state its changes replaced comes
+  // back from the history, then its history rows and closures go.
+  await sql`
+    UPDATE targets t SET status = h.status, pathway = h.pathway, priority = h.priority
+    FROM (
+      SELECT DISTINCT ON (p.target_id) p.target_id, p.status, p.pathway, p.priority
+      FROM target_history p
+      JOIN target_history m ON m.target_id = p.target_id AND m.period = ${s.period}
+      WHERE p.period < ${s.period} AND p.pathway IS NOT NULL
+      ORDER BY p.target_id, p.period DESC
+    ) h
+    WHERE t.id = h.target_id AND ${inScope('t.desa_code', s.scope)}`.execute(db);
   await sql`
     DELETE FROM target_history h USING targets t
     WHERE h.target_id = t.id AND h.period = ${s.period} AND ${inScope('t.desa_code', s.scope)}`.execute(
@@ -189,23 +230,33 @@ export async function syncTargets(db: Db, s: SyncScope): Promise<TargetSync> {
   await evaluateRules(db);
   await sql`ANALYZE tg_eval`.execute(db);
 
-  // Each statement writes its targets' history row from what it RETURNS:
-  // no second pass over the targets.
-  const updated = await sql<{ n: number }>`
-    WITH u AS (
-      UPDATE targets t SET last_period = ${s.period}, status = e.status, household = e.household,
-        resident_import_id = e.resident_import_id, resident_row_no = e.resident_row_no,
-        noka = e.noka, segmen = e.segmen, kelas = e.kelas, alasan_nonaktif = e.alasan_nonaktif,
-        bulan_tunggakan = e.bulan_tunggakan, pemberi_kerja = e.pemberi_kerja,
-        dusun = e.dusun, rw = e.rw, rt = e.rt, pathway = e.pathway, pathway_rule = e.pathway_rule,
-        pathway_reason = e.pathway_reason, kelas_saran = e.kelas_saran, priority = e.priority,
-        priority_reasons = e.priority_reasons
-      FROM tg_eval e
-      WHERE t.closed_period IS NULL AND t.desa_code = e.desa_code AND t.source_id = e.source_id
-      RETURNING t.id, t.status, t.pathway, t.priority
+  // Open targets whose facts changed (the register pointer follows them, and
+  // follows a pointer whose import was replaced or purged).
+  const changed = await sql<{ n: number }>`
+    WITH c AS (
+      SELECT t.id, e.*, t.opened_period = ${s.period}
+          OR (t.status, t.pathway, t.priority) IS DISTINCT FROM (e.status, e.pathway, e.priority)
+          AS moved
+      FROM targets t
+      JOIN tg_eval e ON t.desa_code = e.desa_code AND t.source_id = e.source_id
+      WHERE t.closed_period IS NULL
+        AND (ROW(${factsOf('t')}) IS DISTINCT FROM ROW(${factsOf('e')})
+          OR t.opened_period = ${s.period}
+          OR NOT EXISTS (
+            SELECT 1 FROM imports i WHERE i.id = t.resident_import_id AND i.status = 'committed'))
+    ), u AS (
+      UPDATE targets t SET last_period = ${s.period}, status = c.status, household = c.household,
+        resident_import_id = c.resident_import_id, resident_row_no = c.resident_row_no,
+        noka = c.noka, segmen = c.segmen, kelas = c.kelas, alasan_nonaktif = c.alasan_nonaktif,
+        bulan_tunggakan = c.bulan_tunggakan, pemberi_kerja = c.pemberi_kerja,
+        dusun = c.dusun, rw = c.rw, rt = c.rt, pathway = c.pathway, pathway_rule = c.pathway_rule,
+        pathway_reason = c.pathway_reason, kelas_saran = c.kelas_saran, priority = c.priority,
+        priority_reasons = c.priority_reasons
+      FROM c WHERE t.id = c.id
+      RETURNING t.id
     ), h AS (
       INSERT INTO target_history (target_id, period, status, pathway, priority)
-      SELECT id, ${s.period}, status, pathway, priority FROM u
+      SELECT id, ${s.period}, status, pathway, priority FROM c WHERE moved
     )
     SELECT count(*)::int AS n FROM u`.execute(db);
   const opened = await sql<{ n: number }>`
@@ -243,8 +294,9 @@ export async function syncTargets(db: Db, s: SyncScope): Promise<TargetSync> {
       FROM targets t
       JOIN villages v ON v.desa_code = t.desa_code
       LEFT JOIN active a ON a.desa_code = t.desa_code AND a.source_id = t.source_id
-      WHERE t.closed_period IS NULL AND t.last_period < ${s.period}
-        AND ${inScope('t.desa_code', s.scope)}
+      WHERE t.closed_period IS NULL AND ${inScope('t.desa_code', s.scope)}
+        AND NOT EXISTS (
+          SELECT 1 FROM tg_eval e WHERE e.desa_code = t.desa_code AND e.source_id = t.source_id)
     ), done AS (
       UPDATE targets t SET closed_period = ${s.period}, close_reason = g.reason
       FROM gone g WHERE t.id = g.id
@@ -258,7 +310,7 @@ export async function syncTargets(db: Db, s: SyncScope): Promise<TargetSync> {
   return {
     skippedBecause: null,
     opened: opened.rows[0]?.n ?? 0,
-    updated: updated.rows[0]?.n ?? 0,
+    changed: changed.rows[0]?.n ?? 0,
     closedActive: count('AKTIF'),
     closedLeft: count('KELUAR'),
   };
@@ -335,7 +387,6 @@ export interface WorklistPerson {
   priority: number;
   priorityReasons: string[];
   openedPeriod: string;
-  lastPeriod: string;
 }
 
 export interface WorklistHousehold {
@@ -388,7 +439,7 @@ export async function findWorklist(
       t.id, r.nama, ${identifierAs(actor, 'r.nik', 't.desa_code')} AS nik, r.nik AS _nik,
       r.tanggal_lahir, r.jenis_kelamin, r.alamat, t.status, ${identifierAs(actor, 't.noka', 't.desa_code')} AS noka,
       t.segmen, t.alasan_nonaktif, t.bulan_tunggakan, t.pathway, t.pathway_reason, t.kelas_saran,
-      t.priority, t.priority_reasons, t.opened_period, t.last_period
+      t.priority, t.priority_reasons, t.opened_period
     FROM ordered h
     JOIN targets t ON t.desa_code = h.desa_code AND t.household = h.household AND t.closed_period IS NULL
     LEFT JOIN residents r ON r.import_id = t.resident_import_id AND r.row_no = t.resident_row_no
@@ -437,7 +488,6 @@ export async function findWorklist(
       priority: row.priority as number,
       priorityReasons: row.priority_reasons as string[],
       openedPeriod: row.opened_period as string,
-      lastPeriod: row.last_period as string,
     });
   }
   await recordAudit(db, actor, {
