@@ -55,7 +55,7 @@ function measure(label: string, dir: string, url?: string) {
               r.nextMonth.steps as Record<string, number>,
             )
               .map(([k, v]) => `${k} ${v}`)
-              .join(', ')}; targets updated ${r.nextMonth.targets.updated}`
+              .join(', ')}; targets changed ${r.nextMonth.targets.changed}`
           : '') +
         `\n${''.padEnd(23)}[import ${r.importSeconds.toFixed(0)} s, ${r.certainLinks} certain links, ${r.candidatePairs} candidate pairs, ${r.targetsOpened} targets opened]`,
     );

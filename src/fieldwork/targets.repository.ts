@@ -242,8 +242,7 @@ export async function syncTargets(db: Db, s: SyncScope): Promise<TargetSync> {
       WHERE t.closed_period IS NULL
         AND (ROW(${factsOf('t')}) IS DISTINCT FROM ROW(${factsOf('e')})
           OR t.opened_period = ${s.period}
-          OR NOT EXISTS (
-            SELECT 1 FROM imports i WHERE i.id = t.resident_import_id AND i.status = 'committed'))
+          OR t.resident_import_id NOT IN (SELECT id FROM imports WHERE status = 'committed'))
     ), u AS (
       UPDATE targets t SET last_period = ${s.period}, status = c.status, household = c.household,
         resident_import_id = c.resident_import_id, resident_row_no = c.resident_row_no,
