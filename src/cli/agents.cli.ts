@@ -3,13 +3,14 @@ import type { Command } from 'commander';
 import type { Agent } from '../fieldwork/agents.schema.ts';
 import { appointAgent, changeAgent, listAgents, showAgent } from '../fieldwork/agents.service.ts';
 import { formatRegionCode } from '../regions/codes.ts';
-import { CliError, contextOf, printJson, printTable, withDatabase } from './context.ts';
-
-function agentIdOf(text: string): number {
-  const id = Number(text);
-  if (!Number.isInteger(id) || id < 1) throw new CliError('agent id: a positive number');
-  return id;
-}
+import {
+  CliError,
+  contextOf,
+  printJson,
+  printTable,
+  wholeNumberOf,
+  withDatabase,
+} from './context.ts';
 
 const villagesText = (codes: readonly string[]) => codes.map(formatRegionCode).join(' ');
 const termText = (a: Agent) => `${a.aktifMulai} – ${a.aktifSampai ?? ''}`;
@@ -123,7 +124,7 @@ export function registerAgentCommands(program: Command): void {
     .action(async (id: string, _opts, command: Command) => {
       const ctx = contextOf(command);
       const agent = await withDatabase(ctx, 'agents show', (database, actor) =>
-        showAgent(database.db, actor, agentIdOf(id)),
+        showAgent(database.db, actor, wholeNumberOf('agent id', id)),
       );
       if (ctx.globals.format === 'json') return printJson(agent);
       printAgent(agent);
@@ -156,7 +157,7 @@ export function registerAgentCommands(program: Command): void {
           throw new CliError('--aktif-sampai and --open-ended: one or the other');
         }
         const agent = await withDatabase(ctx, 'agents update', (database, actor) =>
-          changeAgent(database.db, actor, agentIdOf(id), {
+          changeAgent(database.db, actor, wholeNumberOf('agent id', id), {
             telepon: opts.telepon === false ? null : opts.telepon,
             aktifSampai: opts.openEnded ? null : opts.aktifSampai,
             villages: opts.village,

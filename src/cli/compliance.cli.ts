@@ -32,14 +32,14 @@ import {
   updateActionItem,
 } from '../compliance/forum.service.ts';
 import { formatRegionCode } from '../regions/codes.ts';
-import { CliError, contextOf, printJson, printTable, withDatabase } from './context.ts';
-
-/** A positive whole number given to a flag. */
-function idOf(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new CliError(`${flag}: a positive whole number`);
-  return n;
-}
+import {
+  CliError,
+  contextOf,
+  printJson,
+  printTable,
+  wholeNumberOf,
+  withDatabase,
+} from './context.ts';
 
 /** A flag's value from a fixed list (the schema's), or a one-line refusal naming the list. */
 function oneOf<T extends string>(
@@ -196,7 +196,7 @@ export function registerComplianceCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const caseId = idOf('--case', opts.case);
+        const caseId = wholeNumberOf('--case', opts.case);
         const step = oneOf('--step', stepSchema, opts.step);
         const c = await withDatabase(ctx, 'compliance case step', (database, actor) =>
           startStep(database, actor, caseId, {
@@ -224,7 +224,7 @@ export function registerComplianceCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const caseId = idOf('--case', opts.case);
+        const caseId = wholeNumberOf('--case', opts.case);
         const c = await withDatabase(ctx, 'compliance case done', async (database, actor) => {
           const name = opts.step.trim().toUpperCase();
           const stepId = /^\d+$/.test(name)
@@ -255,7 +255,7 @@ export function registerComplianceCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const caseId = idOf('--case', opts.case);
+        const caseId = wholeNumberOf('--case', opts.case);
         const outcome = oneOf('--outcome', closeOutcomeSchema, opts.outcome);
         const c = await withDatabase(ctx, 'compliance case close', (database, actor) =>
           closeCase(database, actor, caseId, {
@@ -321,7 +321,7 @@ export function registerComplianceCommands(program: Command): void {
     .action(async (opts: { case: string }, command: Command) => {
       const ctx = contextOf(command);
       const c = await withDatabase(ctx, 'compliance case show', (database, actor) =>
-        showCase(database, actor, idOf('--case', opts.case)),
+        showCase(database, actor, wholeNumberOf('--case', opts.case)),
       );
       if (ctx.globals.format === 'json') return printJson(c);
       printCase(c);
@@ -450,7 +450,7 @@ export function registerForumCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const meetingId = idOf('--meeting', opts.meeting);
+        const meetingId = wholeNumberOf('--meeting', opts.meeting);
         const input = {
           description: opts.description,
           responsibleOffice: oneOf('--office', officeSchema, opts.office),
@@ -481,7 +481,7 @@ export function registerForumCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const actionId = idOf('--action', opts.action);
+        const actionId = wholeNumberOf('--action', opts.action);
         const input = {
           status:
             opts.status === undefined
@@ -519,7 +519,8 @@ export function registerForumCommands(program: Command): void {
         const ctx = contextOf(command);
         const query = {
           within: opts.within,
-          meeting: opts.meeting === undefined ? undefined : idOf('--meeting', opts.meeting),
+          meeting:
+            opts.meeting === undefined ? undefined : wholeNumberOf('--meeting', opts.meeting),
           office:
             opts.office === undefined ? undefined : oneOf('--office', officeSchema, opts.office),
           status:

@@ -32,6 +32,15 @@ export function periodOf(value: string): string {
   return value;
 }
 
+/** A flag's value as a whole number, `min` or more (an id: 1 or more). */
+export function wholeNumberOf(flag: string, value: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new CliError(`${flag}: a whole number, ${min} or more`);
+  }
+  return n;
+}
+
 /** The --limit (1 to 500) and --offset (0 or more) of a paged list. */
 export function pageOf(opts: { limit: string; offset: string }): { limit: number; offset: number } {
   const limit = Number(opts.limit);

@@ -30,14 +30,9 @@ import {
   periodOf,
   printJson,
   printTable,
+  wholeNumberOf,
   withDatabase,
 } from './context.ts';
-
-const idOf = (text: string) => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${text}: not a target id`);
-  return n;
-};
 
 /** "1=0001234567890,2=…" → { "1": "0001234567890", … } */
 function nokaMap(text: string | undefined): Record<string, string> {
@@ -116,7 +111,7 @@ export function registerFieldworkCommands(program: Command): void {
     .action(async (id: string, _opts: unknown, command: Command) => {
       const ctx = contextOf(command);
       const found = await withDatabase(ctx, 'target', (database, actor) =>
-        getTarget(database, actor, idOf(id)),
+        getTarget(database, actor, wholeNumberOf('target id', id)),
       );
       if (ctx.globals.format === 'json') return printJson(found);
       const t = found.target;
@@ -159,7 +154,7 @@ export function registerFieldworkCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const targets = opts.target?.map(idOf);
+        const targets = opts.target?.map((t) => wholeNumberOf('--target', t));
         const result = await withDatabase(ctx, 'proposals add', (database, actor) =>
           proposeRegistration(database, actor, {
             id: opts.id ?? randomUUID(),
@@ -171,7 +166,7 @@ export function registerFieldworkCommands(program: Command): void {
             segmen: opts.segmen as never,
             kelas: opts.kelas === undefined ? undefined : Number(opts.kelas),
             documents: Object.fromEntries((opts.doc ?? []).map((d) => [d, true])),
-            agentId: opts.agent === undefined ? undefined : idOf(opts.agent),
+            agentId: opts.agent === undefined ? undefined : wholeNumberOf('--agent', opts.agent),
             note: opts.note,
           }),
         );

@@ -12,14 +12,18 @@ import {
   recordVisit,
 } from '../fieldwork/visits.service.ts';
 import { formatRegionCode } from '../regions/codes.ts';
-import { CliError, contextOf, pageOf, printJson, printTable, withDatabase } from './context.ts';
+import {
+  contextOf,
+  pageOf,
+  printJson,
+  printTable,
+  wholeNumberOf,
+  withDatabase,
+} from './context.ts';
 
-function wholeNumberOf(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`${flag}: a whole number`);
-  return n;
-}
+/** An optional id flag. */
+const optionalIdOf = (flag: string, value: string | undefined) =>
+  value === undefined ? undefined : wholeNumberOf(flag, value);
 
 interface ListOpts {
   within?: string;
@@ -35,7 +39,7 @@ function listFilterOf(opts: ListOpts) {
     within: opts.within,
     from: opts.from,
     to: opts.to,
-    agentId: wholeNumberOf('--agent', opts.agent),
+    agentId: optionalIdOf('--agent', opts.agent),
     ...pageOf(opts),
   };
 }
@@ -101,8 +105,8 @@ export function registerVisitCommands(program: Command): void {
             id: opts.id ?? randomUUID(),
             desa: opts.desa,
             household: opts.household,
-            targetId: wholeNumberOf('--target', opts.target),
-            agentId: wholeNumberOf('--agent', opts.agent),
+            targetId: optionalIdOf('--target', opts.target),
+            agentId: optionalIdOf('--agent', opts.agent),
             visitedOn: opts.visitedOn,
             // Checked by the service against the lists.
             outcome: opts.outcome as RecordVisitInput['outcome'],
@@ -191,7 +195,7 @@ export function registerVisitCommands(program: Command): void {
         command: Command,
       ) => {
         const ctx = contextOf(command);
-        const attendance = wholeNumberOf('--attendance', opts.attendance) ?? 0;
+        const attendance = wholeNumberOf('--attendance', opts.attendance, 0);
         const result = await withDatabase(ctx, 'outreach add', (database, actor) =>
           recordOutreach(database.db, actor, {
             id: opts.id ?? randomUUID(),
@@ -200,7 +204,7 @@ export function registerVisitCommands(program: Command): void {
             place: opts.place,
             audience: opts.audience,
             attendance,
-            agentId: wholeNumberOf('--agent', opts.agent),
+            agentId: optionalIdOf('--agent', opts.agent),
             note: opts.note,
           }),
         );
