@@ -7,7 +7,7 @@ import { type Actor, requirePermission } from '../access/actor.ts';
 import { recordAudit } from '../access/audit.repository.ts';
 import { AccessDenied } from '../access/errors.ts';
 import { generatePassword, hashPassword } from '../access/passwords.ts';
-import { covers, type Scope } from '../access/roles.policy.ts';
+import { covers, type Permission, type Scope, scopeOf } from '../access/roles.policy.ts';
 import {
   deleteGrant,
   findUserByName,
@@ -51,6 +51,74 @@ import {
 
 const termCovers = (row: Pick<AgentRow, 'aktif_mulai' | 'aktif_sampai'>, day: string) =>
   row.aktif_mulai <= day && (row.aktif_sampai === null || row.aktif_sampai >= day);
+
+/** Village staff: the actor holds the permission on the village by a role other than agen. */
+function isStaffOf(actor: Actor, permission: Permission, desa: string): boolean {
+  const staff = actor.grants.filter((g) => g.role !== 'agen');
+  return covers(scopeOf(staff, permission), desa);
+}
+
+function requireTerm(agent: AgentRow, day: string): void {
+  if (!termCovers(agent, day)) {
+    throw new InvalidRequest(
+      `agent ${agent.id}: the term (${agent.aktif_mulai} to ${agent.aktif_sampai ?? 'open'}) does not cover ${day}`,
+    );
+  }
+}
+
+/**
+ * Whose visit, event or proposal this is. An agent records its own, in a village it
+ * serves; village staff (an operator entering a paper form) name the agent,
+ * who must serve the village. The agent's term must cover the day, not
+ * today: a visit made during the term and synced after it ended still lands.
+ * Null only for an event held by staff without an agent (`required` false).
+ */
+export async function resolveAgent(
+  db: Kysely<DB>,
+  actor: Actor,
+  choice: {
+    desa: string;
+    agentId: number | undefined;
+    on: string;
+    required: boolean;
+    /** The permission the record is written under (staff hold it by another role). */
+    permission: Permission;
+  },
+): Promise<number | null> {
+  const own = actor.userId === null ? undefined : await findAgentByUserId(db, actor.userId);
+  if (choice.agentId === undefined || choice.agentId === own?.id) {
+    if (!own) {
+      if (!isStaffOf(actor, choice.permission, choice.desa)) {
+        throw new InvalidRequest(
+          'not an appointed agent: this user holds the agen role but no appointment (see agents add)',
+        );
+      }
+      if (choice.required) {
+        throw new InvalidRequest('agentId: required: name the agent who made the visit');
+      }
+      return null;
+    }
+    if (!own.villages.includes(choice.desa)) {
+      throw new AccessDenied(`desa ${dotted(choice.desa)}: not among the villages you serve`);
+    }
+    requireTerm(own, choice.on);
+    return own.id;
+  }
+  if (!isStaffOf(actor, choice.permission, choice.desa)) {
+    throw new AccessDenied(
+      `agentId ${choice.agentId}: only village staff may record another agent's work`,
+    );
+  }
+  const agent = await findAgentById(db, choice.agentId);
+  if (!agent) throw new InvalidRequest(`agentId ${choice.agentId}: no such agent`);
+  if (!agent.villages.includes(choice.desa)) {
+    throw new InvalidRequest(
+      `agentId ${choice.agentId}: does not serve desa ${dotted(choice.desa)}`,
+    );
+  }
+  requireTerm(agent, choice.on);
+  return agent.id;
+}
 
 function viewOf(row: AgentRow, today: string): Agent {
   return {

@@ -9,7 +9,7 @@ import { covers } from '../access/roles.policy.ts';
 import type { Database } from '../db/database.ts';
 import type { ProposalStatus } from '../db/schema.ts';
 import { shiftPeriod } from '../indicators/periods.ts';
-import { agentForActor } from './agents.service.ts';
+import { resolveAgent } from './agents.service.ts';
 import {
   type ProposalInput,
   proposalIdSchema,
@@ -140,20 +140,13 @@ export async function proposeRegistration(
       }
       return false;
     }
-    const agent = await agentForActor(db, actor, today);
-    const actsAsAgent = actor.grants.some(
-      (g) => g.role === 'agen' && g.region !== null && desa.startsWith(g.region),
-    );
-    const mayEnterForOthers = actor.grants.some(
-      (g) => g.role !== 'agen' && (g.region === null || desa.startsWith(g.region)),
-    );
-    if (agent && !agent.villages.includes(desa) && !mayEnterForOthers) {
-      throw new AccessDenied(`desa ${p.desa}: not a village you serve`);
-    }
-    if (!agent && actsAsAgent && !mayEnterForOthers) {
-      throw new InvalidRequest('you are not an appointed agent (no active agent record)');
-    }
-    const agentId = agent?.id ?? p.agentId ?? null;
+    const agentId = await resolveAgent(db, actor, {
+      desa,
+      agentId: p.agentId,
+      on: p.proposedOn ?? today,
+      required: false,
+      permission: 'proposals:create',
+    });
 
     const household = await findOpenHouseholdTargets(db, desa, p.household);
     if (household.length === 0) {

@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import { type Actor, requirePermission } from '../access/actor.ts';
 import { recordAudit } from '../access/audit.repository.ts';
 import { AccessDenied } from '../access/errors.ts';
-import { covers, scopeOf } from '../access/roles.policy.ts';
+import { covers } from '../access/roles.policy.ts';
 import type { DB } from '../db/schema.ts';
-import { type AgentRow, findAgentById, findAgentByUserId } from './agents.repository.ts';
+import { resolveAgent } from './agents.service.ts';
 import {
   countOutreach,
   findOutreach,
@@ -50,67 +50,6 @@ import {
   type VisitListQuery,
   visitListQuerySchema,
 } from './visits.schema.ts';
-
-/** Village staff: the actor holds visits:write on the village by a role other than agen. */
-function isStaffOf(actor: Actor, desa: string): boolean {
-  const staff = actor.grants.filter((g) => g.role !== 'agen');
-  return covers(scopeOf(staff, 'visits:write'), desa);
-}
-
-function requireTerm(agent: AgentRow, day: string): void {
-  if (agent.aktif_mulai > day || (agent.aktif_sampai !== null && agent.aktif_sampai < day)) {
-    throw new InvalidRequest(
-      `agent ${agent.id}: the term (${agent.aktif_mulai} to ${agent.aktif_sampai ?? 'open'}) does not cover ${day}`,
-    );
-  }
-}
-
-/**
- * Whose visit or event this is. An agent records its own, in a village it
- * serves; village staff (an operator entering a paper form) name the agent,
- * who must serve the village. The agent's term must cover the day, not
- * today: a visit made during the term and synced after it ended still lands.
- * Null only for an event held by staff without an agent (`required` false).
- */
-async function resolveAgent(
-  db: Kysely<DB>,
-  actor: Actor,
-  choice: { desa: string; agentId: number | undefined; on: string; required: boolean },
-): Promise<number | null> {
-  const own = actor.userId === null ? undefined : await findAgentByUserId(db, actor.userId);
-  if (choice.agentId === undefined || choice.agentId === own?.id) {
-    if (!own) {
-      if (!isStaffOf(actor, choice.desa)) {
-        throw new InvalidRequest(
-          'not an appointed agent: this user holds the agen role but no appointment (see agents add)',
-        );
-      }
-      if (choice.required) {
-        throw new InvalidRequest('agentId: required: name the agent who made the visit');
-      }
-      return null;
-    }
-    if (!own.villages.includes(choice.desa)) {
-      throw new AccessDenied(`desa ${dotted(choice.desa)}: not among the villages you serve`);
-    }
-    requireTerm(own, choice.on);
-    return own.id;
-  }
-  if (!isStaffOf(actor, choice.desa)) {
-    throw new AccessDenied(
-      `agentId ${choice.agentId}: only village staff may record another agent's work`,
-    );
-  }
-  const agent = await findAgentById(db, choice.agentId);
-  if (!agent) throw new InvalidRequest(`agentId ${choice.agentId}: no such agent`);
-  if (!agent.villages.includes(choice.desa)) {
-    throw new InvalidRequest(
-      `agentId ${choice.agentId}: does not serve desa ${dotted(choice.desa)}`,
-    );
-  }
-  requireTerm(agent, choice.on);
-  return agent.id;
-}
 
 /** The village a record is for, inside the actor's visits:write area. */
 function writableVillage(actor: Actor, desaText: string): string {
@@ -216,6 +155,7 @@ export async function recordVisit(
     agentId: data.agentId,
     on: data.visitedOn,
     required: true,
+    permission: 'visits:write',
   });
   const row: NewVisit = {
     id: data.id.toLowerCase(),
@@ -346,6 +286,7 @@ export async function recordOutreach(
     agentId: data.agentId,
     on: data.heldOn,
     required: false,
+    permission: 'visits:write',
   });
   const row: NewOutreach = {
     id: data.id.toLowerCase(),
