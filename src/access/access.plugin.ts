@@ -57,6 +57,12 @@ export const SESSION_COOKIE = 'pesiar_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** An access policy's region read from a query parameter (`within`, `region`). */
+export const regionInQuery =
+  (name: string) =>
+  (request: FastifyRequest): string | undefined =>
+    (request.query as Record<string, string | undefined>)[name];
+
 /** The caller, for handlers of non-public routes (the plugin has refused anonymous ones). */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new Error('actorOf: route has no caller (is it public?)');

@@ -2,10 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { errorSchema } from '../http/replies.ts';
 import { actorOf } from './access.plugin.ts';
 import { listAudit } from './audit.service.ts';
-
-const errorSchema = z.object({ error: z.string() });
 
 export const auditEntrySchema = z.object({
   id: z.coerce.number(),

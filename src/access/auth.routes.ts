@@ -2,11 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { errorSchema } from '../http/replies.ts';
 import { actorOf, SESSION_COOKIE } from './access.plugin.ts';
 import { type AuthSettings, changePassword, login, logout } from './auth.service.ts';
 import { fullIdentifierScope, mayAnywhere, PERMISSIONS, type Permission } from './roles.policy.ts';
-
-const errorSchema = z.object({ error: z.string() });
 
 const grantSchema = z.object({
   role: z.enum(['admin', 'provinsi', 'pemda', 'bpjs', 'operator_desa', 'agen']),

@@ -1,10 +1,7 @@
-// HTTP mapping of employer compliance: the employers of an area, the workers
-// of one (personal data), and the cases with their sanctions-ladder steps.
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actorOf } from '../access/access.plugin.ts';
+import { actorOf, regionInQuery } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { errorSchema, refusals } from '../http/replies.ts';
 import {
   caseParamsSchema,
   caseSchema,
@@ -32,12 +29,7 @@ import {
   startStep,
 } from './compliance.service.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const refusals = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 const missing = { 404: errorSchema };
-
-const withinOf = (request: FastifyRequest) =>
-  (request.query as { within?: string | undefined }).within;
 
 export const complianceRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
   app,
@@ -46,7 +38,7 @@ export const complianceRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
   app.get(
     '/compliance/employers',
     {
-      config: { access: { permission: 'compliance:read', region: withinOf } },
+      config: { access: { permission: 'compliance:read', region: regionInQuery('within') } },
       schema: {
         tags: ['compliance'],
         summary: 'Employers with workers unregistered or stopped, and their open case',
@@ -64,7 +56,7 @@ export const complianceRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
   app.get(
     '/compliance/employers/:key/workers',
     {
-      config: { access: { permission: 'compliance:read', region: withinOf } },
+      config: { access: { permission: 'compliance:read', region: regionInQuery('within') } },
       schema: {
         tags: ['compliance'],
         summary: "An employer's workers found unregistered or stopped (personal data; audited)",
@@ -106,7 +98,7 @@ export const complianceRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
   app.get(
     '/compliance/cases',
     {
-      config: { access: { permission: 'compliance:read', region: withinOf } },
+      config: { access: { permission: 'compliance:read', region: regionInQuery('within') } },
       schema: {
         tags: ['compliance'],
         summary: 'Cases of your area: steps, deadlines, what is overdue, what may come next',

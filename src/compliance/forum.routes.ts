@@ -1,10 +1,7 @@
-// HTTP mapping of the forum follow-ups: meetings, their action items, and the
-// list of what is overdue.
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actorOf } from '../access/access.plugin.ts';
+import { actorOf, regionInQuery } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { errorSchema, refusals } from '../http/replies.ts';
 import {
   actionParamsSchema,
   actionSchema,
@@ -26,12 +23,7 @@ import {
   updateActionItem,
 } from './forum.service.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const refusals = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 const missing = { 404: errorSchema };
-
-const withinOf = (request: FastifyRequest) =>
-  (request.query as { within?: string | undefined }).within;
 
 export const forumRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
   app,
@@ -40,7 +32,7 @@ export const forumRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
   app.get(
     '/forum/meetings',
     {
-      config: { access: { permission: 'forum:read', region: withinOf } },
+      config: { access: { permission: 'forum:read', region: regionInQuery('within') } },
       schema: {
         tags: ['forum'],
         summary: 'Forum meetings of your area and of the regions above it, newest first',
@@ -112,7 +104,7 @@ export const forumRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
   app.get(
     '/forum/actions',
     {
-      config: { access: { permission: 'forum:read', region: withinOf } },
+      config: { access: { permission: 'forum:read', region: regionInQuery('within') } },
       schema: {
         tags: ['forum'],
         summary: 'Action items by due date; overdue=true: past due and not SELESAI or BATAL',

@@ -2,8 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../access/access.plugin.ts';
+import { actorOf, regionInQuery } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { errorSchema, refusals } from '../http/replies.ts';
 import {
   agentListQuerySchema,
   agentSchema,
@@ -13,12 +14,8 @@ import {
 } from './agents.schema.ts';
 import { appointAgent, changeAgent, listAgents, showAgent } from './agents.service.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const refusals = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-const withinOf = (request: FastifyRequest) =>
-  (request.query as { within?: string | undefined }).within;
 const desaOf = (request: FastifyRequest) => (request.body as { desa?: string } | undefined)?.desa;
 
 export const agentsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
@@ -46,7 +43,7 @@ export const agentsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
   app.get(
     '/agents',
     {
-      config: { access: { permission: 'agents:read', region: withinOf } },
+      config: { access: { permission: 'agents:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary: 'Agents appointed in or serving a village of your area (or of `within`)',

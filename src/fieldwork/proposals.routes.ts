@@ -1,11 +1,12 @@
 // HTTP mapping of Sisir's worklist and Registrasi: targets, proposals and
 // their workflow, agent performance, the district PBI budget, and the UHC
 // Prioritas flag that sets when district-paid registrations must show active.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../access/access.plugin.ts';
+import { actorOf, regionInQuery } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { errorSchema, refusals } from '../http/replies.ts';
 import { EXPORT_CONTENT_TYPE, exportStream, inOneBatch } from '../reports/table-export.ts';
 import {
   BUDGET_COLUMNS,
@@ -33,18 +34,9 @@ import {
 } from './proposals.service.ts';
 import { getTarget, getWorklist } from './targets.service.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const refusals = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+const answers = { ...refusals, 404: errorSchema, 409: errorSchema };
 const loose = z.record(z.string(), z.unknown());
 
-const withinOf = (request: FastifyRequest) =>
-  (request.query as { within?: string | undefined }).within;
 const idParams = z.object({ id: z.uuid() });
 
 export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
@@ -54,7 +46,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   app.get(
     '/worklist',
     {
-      config: { access: { permission: 'targets:read', region: withinOf } },
+      config: { access: { permission: 'targets:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary:
@@ -62,7 +54,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         querystring: worklistQuerySchema,
         response: {
           200: z.object({ total: z.number(), households: z.array(loose) }),
-          ...refusals,
+          ...answers,
         },
       },
     },
@@ -77,7 +69,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         tags: ['fieldwork'],
         summary: 'One target: facts, recommended pathway and its reason, priority, history',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 200: z.object({ target: loose, history: z.array(loose) }), ...refusals },
+        response: { 200: z.object({ target: loose, history: z.array(loose) }), ...answers },
       },
     },
     async (request) => getTarget(database, actorOf(request), request.params.id) as never,
@@ -97,7 +89,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         summary:
           'Propose a person or household for registration (client id: a repeat answers 200, creates nothing)',
         body: proposalInputSchema,
-        response: { 200: loose, 201: loose, ...refusals },
+        response: { 200: loose, 201: loose, ...answers },
       },
     },
     async (request, reply) => {
@@ -109,12 +101,12 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   app.get(
     '/proposals',
     {
-      config: { access: { permission: 'proposals:read', region: withinOf } },
+      config: { access: { permission: 'proposals:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary: 'Proposals of your area, newest first (ids, pathways, statuses, counts)',
         querystring: proposalListQuerySchema,
-        response: { 200: z.object({ proposals: z.array(loose) }), ...refusals },
+        response: { 200: z.object({ proposals: z.array(loose) }), ...answers },
       },
     },
     async (request) => ({
@@ -130,7 +122,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         tags: ['fieldwork'],
         summary: 'One proposal: its people, documents and every transition',
         params: idParams,
-        response: { 200: loose, ...refusals },
+        response: { 200: loose, ...answers },
       },
     },
     async (request) => getProposal(database, actorOf(request), request.params.id) as never,
@@ -157,7 +149,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
           summary: spec.summary,
           params: idParams,
           body: spec.body,
-          response: { 200: loose, ...refusals },
+          response: { 200: loose, ...answers },
         },
       },
       async (request) =>
@@ -168,13 +160,13 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   app.get(
     '/performance',
     {
-      config: { access: { permission: 'performance:read', region: withinOf } },
+      config: { access: { permission: 'performance:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary:
           'Agent performance in a month: visits, households reached, proposals, confirmed active; per agent, village, district',
         querystring: performanceQuerySchema,
-        response: { 200: z.object({ period: z.string(), rows: z.array(loose) }), ...refusals },
+        response: { 200: z.object({ period: z.string(), rows: z.array(loose) }), ...answers },
       },
     },
     async (request) => agentPerformance(database, actorOf(request), request.query) as never,
@@ -183,13 +175,13 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   app.get(
     '/budget',
     {
-      config: { access: { permission: 'budget:read', region: withinOf } },
+      config: { access: { permission: 'budget:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary:
           'District-paid (PBI APBD) proposals and their cost in a budget year; format=xlsx for the budget office',
         querystring: budgetQuerySchema.extend({ format: z.enum(['json', 'xlsx']).default('json') }),
-        response: { 200: loose, ...refusals },
+        response: { 200: loose, ...answers },
       },
     },
     async (request, reply) => {
@@ -214,12 +206,12 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   app.get(
     '/uhc-prioritas',
     {
-      config: { access: { permission: 'budget:read', region: withinOf } },
+      config: { access: { permission: 'budget:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary: 'UHC Prioritas districts of your area, with their dates',
         querystring: z.object({ within: z.string().min(2).max(13).optional() }),
-        response: { 200: z.object({ districts: z.array(loose) }), ...refusals },
+        response: { 200: z.object({ districts: z.array(loose) }), ...answers },
       },
     },
     async (request) => ({
@@ -241,7 +233,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         summary:
           'Mark a district UHC Prioritas from a date (its PBI APBD registrations active the same month)',
         body: uhcPrioritasInputSchema,
-        response: { 200: z.object({ districts: z.array(loose) }), ...refusals },
+        response: { 200: z.object({ districts: z.array(loose) }), ...answers },
       },
     },
     async (request) => ({

@@ -3,9 +3,9 @@
 // other content) and listed inside the caller's area.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actorOf } from '../access/access.plugin.ts';
+import { actorOf, regionInQuery } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { errorSchema, refusals } from '../http/replies.ts';
 import {
   outreachListQuerySchema,
   outreachListSchema,
@@ -18,11 +18,6 @@ import {
 } from './visits.schema.ts';
 import { listOutreach, listVisits, recordOutreach, recordVisit } from './visits.service.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const refusals = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
-
-const withinOf = (request: FastifyRequest) =>
-  (request.query as { within?: string | undefined }).within;
 const desaOf = (request: FastifyRequest) => (request.body as { desa?: string } | undefined)?.desa;
 
 export const visitsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
@@ -55,7 +50,7 @@ export const visitsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
   app.get(
     '/visits',
     {
-      config: { access: { permission: 'visits:read', region: withinOf } },
+      config: { access: { permission: 'visits:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary: 'Visits in your area (or `within`), newest first (audited)',
@@ -92,7 +87,7 @@ export const visitsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
   app.get(
     '/outreach',
     {
-      config: { access: { permission: 'visits:read', region: withinOf } },
+      config: { access: { permission: 'visits:read', region: regionInQuery('within') } },
       schema: {
         tags: ['fieldwork'],
         summary: 'Outreach events in your area (or `within`), newest first',

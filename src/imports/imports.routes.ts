@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { errorSchema } from '../http/replies.ts';
 import {
   IMPORT_KIND_NAMES,
   type ImportKindName,
@@ -21,8 +22,6 @@ import {
   periodSchema,
 } from './imports.schema.ts';
 import { getImport, importFile, listImports, rejectsOf } from './imports.service.ts';
-
-const errorSchema = z.object({ error: z.string() });
 
 const mapEntrySchema = z
   .string()

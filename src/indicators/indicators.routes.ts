@@ -3,9 +3,9 @@
 // reads them for every region (indicators:read), so no route names a region
 // for the access check.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { errorSchema, refusals } from '../http/replies.ts';
 import {
   coverageQuerySchema,
   coverageReportSchema,
@@ -15,9 +15,6 @@ import {
   regionIndicatorsSchema,
 } from './indicators.schema.ts';
 import { availablePeriods, coverageReport, regionIndicators } from './indicators.service.ts';
-
-const errorSchema = z.object({ error: z.string() });
-const refusals = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 
 export const indicatorsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
   app,

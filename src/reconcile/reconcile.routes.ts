@@ -1,21 +1,17 @@
 // HTTP mapping of Petakan: run a reconciliation, read its runs, the review
 // queue and its decisions, and the exports of its results.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../access/access.plugin.ts';
+import { actorOf, regionInQuery } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { refusals } from '../http/replies.ts';
 import { exportStream } from '../reports/table-export.ts';
 import { PERIOD, reconcileRequestSchema, reviewDecisionSchema } from './reconcile.schema.ts';
 import { listRuns, runReconciliation } from './reconcile.service.ts';
 import { decideReview, exportResults, listReviewQueue } from './review.service.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const refusals = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 const loose = z.record(z.string(), z.unknown());
-
-const withinOf = (request: FastifyRequest) =>
-  (request.query as { within?: string | undefined }).within;
 
 export const reconcileRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
   app,
@@ -62,7 +58,7 @@ export const reconcileRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   app.get(
     '/reconcile/review',
     {
-      config: { access: { permission: 'reconcile:review', region: withinOf } },
+      config: { access: { permission: 'reconcile:review', region: regionInQuery('within') } },
       schema: {
         tags: ['reconcile'],
         summary: 'The review queue: uncertain pairs side by side, field by field',
@@ -111,7 +107,7 @@ export const reconcileRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   app.get(
     '/reconcile/export/:kind',
     {
-      config: { access: { permission: 'persons:export', region: withinOf } },
+      config: { access: { permission: 'persons:export', region: regionInQuery('within') } },
       schema: {
         tags: ['reconcile'],
         summary:

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { errorSchema } from '../http/replies.ts';
 import {
   findRegionsQuerySchema,
   regionCodeParamSchema,
@@ -10,8 +11,6 @@ import {
   regionViewSchema,
 } from './regions.schema.ts';
 import { findRegions, showRegion } from './regions.service.ts';
-
-const errorSchema = z.object({ error: z.string() });
 
 export const regionsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (
   app,

@@ -1,11 +1,12 @@
 // HTTP mapping of the register and the extract: list, count, export, and one
 // person by NIK. Every route names its permission and the region it reads;
 // the access plugin refuses the rest before the handler runs.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../access/access.plugin.ts';
+import { actorOf, regionInQuery } from '../access/access.plugin.ts';
 import type { Database } from '../db/database.ts';
+import { refusals } from '../http/replies.ts';
 import { EXPORT_CONTENT_TYPE } from '../reports/table-export.ts';
 import {
   countResultSchema,
@@ -25,12 +26,6 @@ import {
   personReport,
 } from './registers.service.ts';
 
-const errorSchema = z.object({ error: z.string() });
-const refusals = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
-
-const regionOfQuery = (request: FastifyRequest) =>
-  (request.query as { region?: string | undefined }).region;
-
 const TITLES: Record<PersonTable, string> = {
   residents: 'population register',
   members: 'membership extract',
@@ -45,7 +40,7 @@ export const registersRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
     app.get(
       `/${table}`,
       {
-        config: { access: { permission: 'persons:read', region: regionOfQuery } },
+        config: { access: { permission: 'persons:read', region: regionInQuery('region') } },
         schema: {
           tags: ['registers'],
           summary: `People in the ${TITLES[table]} of your area (a page)`,
@@ -62,7 +57,7 @@ export const registersRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
     app.get(
       `/${table}/count`,
       {
-        config: { access: { permission: 'persons:read', region: regionOfQuery } },
+        config: { access: { permission: 'persons:read', region: regionInQuery('region') } },
         schema: {
           tags: ['registers'],
           summary: `How many people the ${TITLES[table]} holds in your area`,
@@ -76,7 +71,7 @@ export const registersRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
     app.get(
       `/${table}/export`,
       {
-        config: { access: { permission: 'persons:export', region: regionOfQuery } },
+        config: { access: { permission: 'persons:export', region: regionInQuery('region') } },
         schema: {
           tags: ['registers'],
           summary: `The ${TITLES[table]} of your area as CSV or XLSX (recorded in the audit log)`,
