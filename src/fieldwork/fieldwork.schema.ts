@@ -1,11 +1,11 @@
 // The boundaries of Sisir and Registrasi: worklist filters, proposals and
 // their transitions, performance and budget queries. Imports nothing but Zod
-// (the browser app imports this file).
+// (the browser app imports this file) and the shared value patterns.
 import { z } from 'zod';
+import { PERIOD_PATTERN } from '../indicators/periods.ts';
+import { DATE, REGION } from './agents.schema.ts';
 
-const PERIOD = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
-const DATE = z.iso.date('must be a date, YYYY-MM-DD');
-const REGION = z.string().trim().min(2).max(13);
+const PERIOD = z.string().regex(PERIOD_PATTERN, 'must be YYYY-MM');
 
 export const PATHWAY_VALUES = [
   'PBI_APBD',

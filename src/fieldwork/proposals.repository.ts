@@ -1,11 +1,12 @@
 // Registrasi's SQL: proposals, their people and every transition, the closed
 // loop run by each reconciliation (confirm people the extract shows active,
 // flag registrations that have not appeared), and the district's PBI budget.
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { identifierAs, likeAny } from '../access/personal-data.repository.ts';
 import type { Scope } from '../access/roles.policy.ts';
 import type { DB, ProposalStatus, Segmen } from '../db/schema.ts';
+import { inScope } from './targets.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -258,9 +259,6 @@ export async function findUhcPrioritas(db: Db, scope: Scope) {
 
 // ---------------------------------------------------------------------------
 // The closed loop, inside a reconciliation's transaction.
-
-const inScope = (column: string, scope: string) =>
-  sql<SqlBool>`${sql.ref(column)} LIKE ${`${scope}%`}`;
 
 export interface LoopResult {
   /** People the month's extract shows active, of open proposals made from earlier data. */

@@ -36,7 +36,8 @@ export interface TargetSync {
   closedLeft: number;
 }
 
-const inScope = (column: string, scope: string) =>
+/** The column's region lies inside a run's scope (a region code; '' for everything). */
+export const inScope = (column: string, scope: string) =>
   sql<SqlBool>`${sql.ref(column)} LIKE ${`${scope}%`}`;
 
 /**

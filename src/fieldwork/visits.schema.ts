@@ -1,15 +1,10 @@
 // Advokasi: a visit to a household (or one person of it) and an outreach
 // event (sosialisasi), as the agents' app sends them. Each carries an id made
 // by the client, so a record sent twice on a weak signal is stored once.
-// Shared by the HTTP API, the CLI and the agents' app: Zod only.
+// Shared by the HTTP API, the CLI and the agents' app: Zod and the agents'
+// schema's value patterns only.
 import { z } from 'zod';
-
-const REGION = z.string().trim().min(2).max(13);
-const DESA = z
-  .string()
-  .trim()
-  .regex(/^(?:\d{10}|\d{2}\.\d{2}\.\d{2}\.\d{4})$/, 'must be a village code (10 digits)');
-const DATE = z.iso.date('must be a date YYYY-MM-DD');
+import { DATE, DESA, REGION } from './agents.schema.ts';
 
 export const VISIT_OUTCOMES = [
   'BERSEDIA',
