@@ -35,7 +35,7 @@ export type InactiveReason =
 /**
  * What a rule may ask of a target. Absent: any value. `desilKnown: false`
  * matches an unknown decile; `desilMin`/`desilMax` match only a known one.
- * `rentan`: pregnant, stunted, laid off, disabled or 60 and over.
+ * `rentan`: pregnant, stunted, laid off, disabled or 60 and over (VULNERABLE).
  * `pekerjaUpah`: a wage worker (an employer is named, or the occupation is
  * one of WAGE_OCCUPATIONS).
  */
@@ -215,6 +215,15 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
   { id: 'DISABILITAS', rank: 5, label: 'penyandang disabilitas' },
 ];
 export const REST_PRIORITY = 6;
+
+/** *Rentan* (vulnerable), as the pathway rules ask it: every priority group but the decile's. */
+export const VULNERABLE: readonly PriorityFlag[] = [
+  'HAMIL',
+  'STUNTING',
+  'PHK',
+  'LANSIA',
+  'DISABILITAS',
+];
 
 export type ProposalSegmen = 'PBI_APBN' | 'PBI_APBD' | 'PPU' | 'PBPU' | 'BP';
 export type Verifier = 'pemda' | 'bpjs';

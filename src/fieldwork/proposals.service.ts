@@ -31,6 +31,7 @@ import {
   insertEvent,
   insertProposal,
   isUhcPrioritas,
+  type ProposalRow,
   setPersonNoka,
   updateProposalStatus,
 } from './proposals.repository.ts';
@@ -58,7 +59,7 @@ function checkId(id: string): void {
 }
 
 export interface ProposalDetail {
-  proposal: NonNullable<Awaited<ReturnType<typeof findProposalRow>>>;
+  proposal: NonNullable<ProposalRow>;
   people: Omit<Awaited<ReturnType<typeof findProposalPeople>>[number], '_nik'>[];
   events: Awaited<ReturnType<typeof findProposalEvents>>;
 }

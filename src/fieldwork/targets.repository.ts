@@ -15,6 +15,7 @@ import {
   PRIORITY_RULES,
   type PriorityFlag,
   REST_PRIORITY,
+  VULNERABLE,
   WAGE_OCCUPATIONS,
 } from './pathways.ts';
 
@@ -130,7 +131,10 @@ export async function evaluateRules(db: Db): Promise<void> {
       FROM tg_facts WHERE pekerjaan IS NOT NULL
     ), f AS (
       SELECT f.*,
-        (f.hamil OR f.stunting OR f.phk OR f.disabilitas OR coalesce(f.umur >= ${ELDERLY_AGE}, false)) AS rentan,
+        (${sql.join(
+          VULNERABLE.map((id) => PRIORITY_CONDITIONS[id]),
+          sql` OR `,
+        )}) AS rentan,
         (f.pemberi_kerja IS NOT NULL OR coalesce(o.wage, false)) AS pekerja_upah
       FROM tg_facts f LEFT JOIN occupations o ON o.pekerjaan = f.pekerjaan
     ), j AS (
