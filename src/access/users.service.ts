@@ -87,6 +87,9 @@ export interface NewUser {
   password?: string | undefined;
 }
 
+/** A user name: as the users table's CHECK has it (2–63 characters, lower case). */
+export const USER_NAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
 export async function addUser(
   db: Kysely<DB>,
   actor: Actor,
@@ -94,7 +97,7 @@ export async function addUser(
 ): Promise<{ name: string; generatedPassword: string | null }> {
   requireAdmin(actor);
   const name = input.name.trim().toLowerCase();
-  if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(name)) {
+  if (!USER_NAME.test(name)) {
     throw new UserRequestError(
       `user ${input.name}: 2–63 characters, letters, digits, dot, dash or underscore`,
     );

@@ -14,6 +14,7 @@ import {
   insertGrant,
   insertUser,
 } from '../access/users.repository.ts';
+import { USER_NAME } from '../access/users.service.ts';
 import type { DB } from '../db/schema.ts';
 import {
   type AgentRow,
@@ -194,8 +195,6 @@ async function withVillageLimit<T>(work: () => Promise<T>): Promise<T> {
     throw villageFull(error) ?? error;
   }
 }
-
-const USER_NAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 /**
  * Appoints an agent: takes the user of that name, or creates it (with a
